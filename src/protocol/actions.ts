@@ -1,0 +1,66 @@
+/**
+ * The action vocabulary: one name per atomic step of the protocol.
+ *
+ * These are the TLA+ operator names of the spec's `Next` disjuncts (TLC labels
+ * dot edges and trace states with them), the labels of the implementation's
+ * step points, and the `action` field of trace files. They are defined here
+ * once; `test/protocol` checks that each name is an operator of the spec.
+ *
+ * Each entry names the kernel function or step it models and who runs it.
+ */
+export const ACTIONS = {
+  // ---- invalidator: mm/mmu_notifier.c, invalidate_range_start/_end ----
+  /** ⟦active++; first intersecting node; seq |= 1 on a hit; cur_seq = seq⟧ — mn_itree_inv_start_range(). */
+  mn_itree_inv_start_range: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_start_range()' },
+  /** Callback entry: mutex_lock (blockable) or a successful mutex_trylock (non-blockable) of the driver lock. */
+  invalidate_lock: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_interval_invalidate(), mutex_lock/mutex_trylock' },
+  /** Non-blockable callback whose trylock fails: returns false, the walk stops (-EAGAIN path follows). */
+  invalidate_trylock_fail: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_interval_invalidate() returns false; mm/mmu_notifier.c: mn_itree_invalidate() -EAGAIN' },
+  /** WRITE_ONCE(sub->invalidate_seq, cur_seq) under the driver lock — mmu_interval_set_seq(). */
+  mmu_interval_set_seq: { thread: 'invalidator', kernel: 'include/linux/mmu_notifier.h: mmu_interval_set_seq()' },
+  /** Clear the device page-table entries of range ∩ interval, under the driver lock. */
+  invalidate_zap: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_do_update() (xa_erase of the range)' },
+  /** mutex_unlock, then interval_tree_iter_next() to the next intersecting node (tree frozen). */
+  invalidate_unlock: { thread: 'invalidator', kernel: 'lib/test_hmm.c: mutex_unlock; mm/mmu_notifier.c: mn_itree_invalidate() loop' },
+  /** The mm changes the CPU PTEs of its range, between a successful start and its end. */
+  mm_change_ptes: { thread: 'invalidator', kernel: 'mm/memory.c et al.: the PTE update bracketed by mmu_notifier_invalidate_range_start/end' },
+  /** ⟦active--; on the last end of an odd epoch: seq++ and apply every deferred insert/remove⟧ — mn_itree_inv_end(). */
+  mn_itree_inv_end: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end()' },
+  /** wake_up_all(&subscriptions->wq), after the unlock, only after a last end of an odd epoch. */
+  wake_up_all: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end(), wake_up_all()' },
+
+  // ---- faulting thread: the collision-retry read side (lib/test_hmm.c dmirror_range_fault) ----
+  /** ⟦s = sub->invalidate_seq; is_invalidating = (s == subscriptions->invalidate_seq)⟧ — mmu_interval_read_begin(). */
+  mmu_interval_read_begin: { thread: 'faulter', kernel: 'mm/mmu_notifier.c: mmu_interval_read_begin()' },
+  /** wait_event(wq, invalidate_seq != s): check the condition; if false, sleep on the wait queue. */
+  read_begin_wait: { thread: 'faulter', kernel: 'mm/mmu_notifier.c: mmu_interval_read_begin(), wait_event()' },
+  /** Read the CPU PTEs of the interval (hmm_range_fault under mmap_read_lock). */
+  hmm_range_fault: { thread: 'faulter', kernel: 'mm/hmm.c: hmm_range_fault()' },
+  /** READ_ONCE(sub->invalidate_seq) != s, lockless early bail-out (-EBUSY → retry). */
+  mmu_interval_check_retry: { thread: 'faulter', kernel: 'include/linux/mmu_notifier.h: mmu_interval_check_retry()' },
+  /** mutex_lock(dmirror->mutex) before read_retry. */
+  driver_lock: { thread: 'faulter', kernel: 'lib/test_hmm.c: dmirror_range_fault(), mutex_lock' },
+  /** sub->invalidate_seq != s under the driver lock; on true: unlock and retry. */
+  mmu_interval_read_retry: { thread: 'faulter', kernel: 'include/linux/mmu_notifier.h: mmu_interval_read_retry()' },
+  /** Program the device entries from the snapshot, then mutex_unlock. */
+  driver_commit: { thread: 'faulter', kernel: 'lib/test_hmm.c: dmirror_do_fault() + mutex_unlock' },
+
+  // ---- manager: insert and remove of subscriptions ----
+  /** ⟦the three cases: idle insert (seq-1), deferred insert (odd), partial exclusion (seq |= 1)⟧. */
+  mmu_interval_notifier_insert: { thread: 'manager', kernel: 'mm/mmu_notifier.c: __mmu_interval_notifier_insert()' },
+  /** ⟦the three cases: cancel a pending insert, defer a remove (odd), remove now (even)⟧. */
+  mmu_interval_notifier_remove: { thread: 'manager', kernel: 'mm/mmu_notifier.c: mmu_interval_notifier_remove()' },
+  /** wait_event(wq, mmu_interval_seq_released(subs, wait_seq)), the seq read under the spinlock. */
+  remove_wait: { thread: 'manager', kernel: 'mm/mmu_notifier.c: mmu_interval_notifier_remove(), wait_event' },
+  /** remove returns (mmdrop); the driver frees the subscription. */
+  remove_return_free: { thread: 'manager', kernel: 'mm/mmu_notifier.c: mmu_interval_notifier_remove() returns; driver kfree' },
+} as const;
+
+/** The name of one atomic step. */
+export type ActionName = keyof typeof ACTIONS;
+
+/** Every action name, in declaration order. */
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/** The kind of thread that takes an action. */
+export type ThreadKind = (typeof ACTIONS)[ActionName]['thread'];
