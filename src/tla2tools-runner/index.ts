@@ -1,0 +1,26 @@
+/**
+ * tla2tools-runner: runs TLC 2.18 from Node and turns its output into typed
+ * data. Self-contained (imports nothing else from this project).
+ */
+export { runTlc, type TlcRunHandle } from './run.ts';
+export type { TlcRunOptions, RunDirs } from './options.ts';
+export { jvmArgs, tlcArgs } from './options.ts';
+export { resolveJava, parseJavaMajor, MIN_JAVA_MAJOR, TlcSetupError, type JavaRuntime } from './java.ts';
+export { resolveJar, type JarSources } from './jar.ts';
+export { ToolStreamTokenizer, type ToolFrame, type ToolMessage, type ToolLine, type ToolMalformed } from './tool-stream.ts';
+export { TlcEventParser, parseActionInfo } from './message-parser.ts';
+export { MessageCode } from './message-codes.ts';
+export * from './events.ts';
+export type * from './value.ts';
+export { tlc } from './value.ts';
+export { tlcValueSchema, tlcStateSchema } from './value-schema.ts';
+export { parseTlcValue, parseTlcState, TlcValueSyntaxError } from './value-parser.ts';
+export { printTlcValue, printTlcState } from './value-printer.ts';
+export { toPlainJson, stateToPlainJson, type PlainJson } from './plain-json.ts';
+export { readDotDump, collectDotDump, parseDotLine, unescapeDotLabel, type DotRecord, type DotNode, type DotEdge, type StateGraph } from './dot-dump.ts';
+export { parseSimulationTrace, readSimulationTraces, type SimulationTrace } from './simulation.ts';
+export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, TLC_OUTCOMES, type TlcOutcome, type RunFacts, type Classification } from './classify.ts';
+export { TlcResultCollector, tlcResultSchema, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';
+export { temporalPropertiesOfConfig } from './config-file.ts';
+export { liveRunCount } from './child-registry.ts';
+export { parseTlcOutput } from './parse-output.ts';
