@@ -26,6 +26,8 @@ export const ACTIONS = {
   mm_change_ptes: { thread: 'invalidator', kernel: 'mm/memory.c et al.: the PTE update bracketed by mmu_notifier_invalidate_range_start/end' },
   /** ⟦active--; on the last end of an odd epoch: seq++ and apply every deferred insert/remove⟧ — mn_itree_inv_end(). */
   mn_itree_inv_end: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end()' },
+  /** Variants M10/M11 only: the deferred-list loop of the last end, as a step after seq++ became visible. */
+  mn_itree_inv_end_apply_deferred: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end(), deferred_list loop' },
   /** wake_up_all(&subscriptions->wq), after the unlock, only after a last end of an odd epoch. */
   wake_up_all: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end(), wake_up_all()' },
 

@@ -19,6 +19,42 @@ import { z } from 'zod';
 export const LIFE_STATES = ['unused', 'pending_insert', 'in_tree', 'pending_remove', 'removed', 'freed'] as const;
 export type LifeState = (typeof LIFE_STATES)[number];
 
+/**
+ * Program-counter values per thread kind. A pc names the action the thread
+ * takes next (src/protocol/actions.ts), or "idle" (may start new work) or
+ * "done" (its bound is used up). Where one pc enables two actions, both are
+ * listed in the comment.
+ */
+export const PC_VALUES = {
+  invalidator: [
+    'idle', // mn_itree_inv_start_range
+    'invalidate_lock', // the walk is on inv.cursor: invalidate_lock | invalidate_trylock_fail
+    'mmu_interval_set_seq',
+    'invalidate_zap',
+    'invalidate_unlock', // also interval_tree_iter_next
+    'mm_change_ptes', // start returned 0: the mm changes the PTEs of the range
+    'mn_itree_inv_end', // invalidate_range_end, or the -EAGAIN path after a failed trylock
+    'mn_itree_inv_end_apply_deferred', // variants M10/M11 only
+    'wake_up_all', // only after the last end of an odd epoch
+    'done',
+  ],
+  faulter: [
+    'idle', // mmu_interval_read_begin of a new fault (picks sub and page)
+    'mmu_interval_read_begin', // retry after a collision (same sub and page)
+    'read_begin_wait', // asleep while the faulter id is in waitq, else re-tests
+    'hmm_range_fault', // hmm_range_fault | mmu_interval_check_retry
+    'driver_lock',
+    'mmu_interval_read_retry',
+    'driver_commit',
+    'done',
+  ],
+  manager: [
+    'idle', // mmu_interval_notifier_insert | mmu_interval_notifier_remove
+    'remove_wait', // asleep while "m" is in waitq, else re-tests
+    'remove_return_free',
+  ],
+} as const;
+
 const Id = z.string().min(1);
 const Int = z.int();
 
@@ -33,13 +69,16 @@ export const SubscriptionState = z.strictObject({
   start: Int,
   /** interval_tree.last: last page, inclusive. */
   last: Int,
-  /** The subscription's own invalidate_seq (odd once inserted). */
+  /** The subscription's own invalidate_seq (0 while unused, odd once inserted). */
   seq: Int,
   /** Lifecycle ghost. */
   life: z.enum(LIFE_STATES),
 });
 
-/** Locals of an invalidating thread (one invalidate_range_start/end at a time). */
+/**
+ * Locals of an invalidating thread (one invalidate_range_start/end at a time).
+ * Between invalidations: start = last = 0, blockable = true, curSeq = 0, cursor = "none".
+ */
 export const InvalidatorState = z.strictObject({
   /** Range of the current invalidation, inclusive pages (range->start, range->end - 1). */
   start: Int,
@@ -54,21 +93,23 @@ export const InvalidatorState = z.strictObject({
   done: Int,
 });
 
-/** Locals of a faulting thread (dmirror_range_fault). */
+/** Locals of a faulting thread (dmirror_range_fault on one page of one subscription). */
 export const FaulterState = z.strictObject({
-  /** The subscription this fault works on, or "none". */
+  /** The subscription this fault works on, or "none" between faults. */
   sub: Id,
-  /** The value returned by mmu_interval_read_begin. */
+  /** The faulting page (1-based), 0 between faults. */
+  page: Int,
+  /** The value returned by mmu_interval_read_begin (0 before read_begin and after a collision). */
   s: Int,
-  /** CPU PTE versions read by hmm_range_fault, per page (0 = not read). */
-  snap: z.array(Int),
-  /** read_begin attempts of the current fault (bounds the retry loop). */
+  /** The CPU PTE version read by hmm_range_fault (0 = not read yet). */
+  snap: Int,
+  /** read_begin calls of the current fault (bounds the retry loop by MaxTries). */
   tries: Int,
   /** Faults completed or given up. */
   done: Int,
 });
 
-/** Locals of the manager thread (insert/remove). */
+/** Locals of the manager thread (insert/remove); "none" and 0 when not removing. */
 export const ManagerState = z.strictObject({
   /** The subscription being removed, or "none". */
   sub: Id,
@@ -76,7 +117,19 @@ export const ManagerState = z.strictObject({
   waitSeq: Int,
 });
 
-/** What the last step was: the edge label with its thread and arguments. */
+/**
+ * What the last step was: the edge label with its thread and arguments.
+ * In the initial state: name "Init", thread "none", args {}.
+ * Actions without arguments have args `<<>>` in TLA+ (the empty function,
+ * which TLC prints as `<<>>`); in JSON that is the empty object {}.
+ * Arguments per action (all others have none):
+ *   mn_itree_inv_start_range {start, last, blockable}; invalidate_lock,
+ *   invalidate_trylock_fail, invalidate_zap, invalidate_unlock {sub};
+ *   mmu_interval_set_seq {sub, seq}; mm_change_ptes {start, last};
+ *   mmu_interval_read_begin {sub, page}; hmm_range_fault {page};
+ *   driver_commit {page, version}; mmu_interval_notifier_insert,
+ *   mmu_interval_notifier_remove, remove_return_free {sub}.
+ */
 export const LastAction = z.strictObject({
   name: z.string(),
   thread: Id,
@@ -91,9 +144,9 @@ export const ProtocolState = z.strictObject({
   active: Int,
   /** Subscriptions currently in the interval tree. */
   tree: z.array(Id),
-  /** subscriptions->deferred_list, head first. */
+  /** subscriptions->deferred_list as a sorted set (its order never matters: every entry is applied in one step). */
   deferred: z.array(Id),
-  /** Tasks asleep on subscriptions->wq. */
+  /** Tasks asleep on subscriptions->wq (faulter ids and/or the manager id); wake_up_all empties it. */
   waitq: z.array(Id),
   /** Per subscription. */
   subs: z.record(Id, SubscriptionState),
@@ -101,9 +154,9 @@ export const ProtocolState = z.strictObject({
   pte: z.array(Int),
   /** Device page table: a version per page, 0 = no entry. */
   spte: z.array(Int),
-  /** Holder of the driver lock (dmirror->mutex), or "none". */
+  /** Holder of the driver lock (dmirror->mutex): a thread id, or "none". */
   ulock: Id,
-  /** Program counter per thread: the label of the thread's next step, or "idle"/"done". */
+  /** Program counter per thread: the name of the thread's next action, or "idle"/"done" (see PC_VALUES). */
   pc: z.record(Id, z.string()),
   inv: z.record(Id, InvalidatorState),
   flt: z.record(Id, FaulterState),
