@@ -22,17 +22,32 @@ function keyText(v: TlcValue): string {
   }
 }
 
-/** Total order on plain JSON used to sort sets: by their JSON text. */
+function rank(v: PlainJson): number {
+  if (typeof v === 'number') return 0;
+  if (typeof v === 'boolean') return 1;
+  if (typeof v === 'string') return 2;
+  if (Array.isArray(v)) return 3;
+  return v === null ? 5 : 4;
+}
+
+/**
+ * Total order on plain JSON used to sort sets: numbers (numerically), then
+ * booleans, strings (by code unit), arrays, objects (by their JSON text).
+ */
 function compareJson(a: PlainJson, b: PlainJson): number {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = typeof a === 'string' ? a : JSON.stringify(a);
+  const y = typeof b === 'string' ? b : JSON.stringify(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
  * Converts a value to plain JSON (lossy, for people and simple consumers):
- * records → objects, tuples → arrays, sets → arrays sorted by their JSON text
- * (a stable order independent of TLC's), functions whose keys are all scalars
+ * records → objects, tuples → arrays, sets → arrays in a stable order independent of
+ * TLC's (numbers numerically, then booleans, strings, arrays, objects), functions whose keys are all scalars
  * → objects keyed by the key's plain text (strings and model values bare, ints
  * in decimal), other functions → arrays of `[key, value]`, model values →
  * their name, ints → numbers, intervals → arrays of their ints.

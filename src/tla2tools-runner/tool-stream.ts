@@ -44,6 +44,8 @@ const END_RE = /^@!@!@ENDMSG (-?\d+) @!@!@/;
 export class ToolStreamTokenizer {
   private buffer = '';
   private open: { code: number; severity: number } | undefined;
+  /** The line break after an ENDMSG marker may arrive in the next chunk. */
+  private dropBreak = false;
 
   /** Adds a chunk of output; returns the frames it completes. */
   push(chunk: string): ToolFrame[] {
@@ -69,6 +71,11 @@ export class ToolStreamTokenizer {
 
   /** Consumes one frame from the buffer if possible; returns whether it did. */
   private step(out: ToolFrame[], final: boolean): boolean {
+    if (this.dropBreak && this.buffer.length > 0) {
+      if (this.buffer === '\r' && !final) return false;
+      this.buffer = dropLineBreak(this.buffer);
+      this.dropBreak = false;
+    }
     return this.open ? this.stepInMessage(out) : this.stepOutside(out, final);
   }
 
@@ -93,7 +100,8 @@ export class ToolStreamTokenizer {
       out.push({ kind: 'message', code: open.code, severity: open.severity, body });
     }
     this.open = undefined;
-    this.buffer = dropLineBreak(this.buffer.slice(at + m[0].length));
+    this.buffer = this.buffer.slice(at + m[0].length);
+    this.dropBreak = true;
     return true;
   }
 

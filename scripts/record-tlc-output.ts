@@ -1,0 +1,53 @@
+// Records real TLC output for the parser tests: runs the fixture specs of
+// test/fixtures/tlc with the pinned TLC and writes, under
+// test/fixtures/tlc/recorded/, the raw -tool stdout (<name>.out), the exit
+// status (<name>.exit), dot dumps (<name>.dot) and simulation traces.
+//
+//   npx tsx scripts/record-tlc-output.ts
+//
+// Commit the result; re-run after changing a fixture spec.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { jvmArgs, resolveJar, resolveJava, tlcArgs, type TlcRunOptions } from '../src/tla2tools-runner/index.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const fixtures = join(root, 'test', 'fixtures', 'tlc');
+const out = join(fixtures, 'recorded');
+
+interface Recording {
+  name: string;
+  options: Omit<TlcRunOptions, 'spec'> & { spec: string };
+}
+
+const recordings: Recording[] = [
+  ...['Counter', 'InvariantViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values'].map(
+    (name) => ({ name, options: { spec: `${name}.tla` } }),
+  ),
+  { name: 'DeadlockCoverage', options: { spec: 'Deadlock.tla', coverageMinutes: 1 } },
+  { name: 'CounterDot', options: { spec: 'Counter.tla', fp: 1, dumpDot: join(out, 'Counter.dot') } },
+  { name: 'ValuesDot', options: { spec: 'Values.tla', fp: 1, checkDeadlock: false, dumpDot: join(out, 'Values.dot') } },
+  { name: 'CounterSimulate', options: { spec: 'Counter.tla', seed: 1, depth: 4, simulate: { file: join(out, 'sim', 'counter'), num: 2 } } },
+];
+
+const java = resolveJava();
+const jar = resolveJar({ recordFile: join(root, '.tlc', 'tlc.json') });
+mkdirSync(join(out, 'sim'), { recursive: true });
+for (const r of recordings) {
+  const tempDir = mkdtempSync(join(tmpdir(), 'tlc-record-'));
+  try {
+    const dirs = { metadir: join(tempDir, 'meta'), javaTmpdir: join(tempDir, 'tmp') };
+    mkdirSync(dirs.javaTmpdir);
+    const options = { ...r.options, spec: join(fixtures, r.options.spec) };
+    const args = [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)];
+    const run = spawnSync(java.command, args, { cwd: fixtures, encoding: 'utf8' });
+    writeFileSync(join(out, `${r.name}.out`), run.stdout);
+    writeFileSync(join(out, `${r.name}.exit`), `${run.status}\n`);
+    console.log(`${r.name}: exit ${run.status}, ${run.stdout.length} chars`);
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+// TLC names simulation files PREFIX_<worker>_<index>; keep them as they are.
+console.log(`simulation traces: ${readdirSync(join(out, 'sim')).join(', ')}`);

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Folder of the recordings made by scripts/record-tlc-output.ts from the real TLC. */
+export const RECORDED = resolve(import.meta.dirname, '..', 'fixtures', 'tlc', 'recorded');
+
+/** A recording: raw -tool stdout and the exit status TLC returned. */
+export function recording(name: string): { text: string; exitCode: number } {
+  return {
+    text: readFileSync(join(RECORDED, `${name}.out`), 'utf8'),
+    exitCode: Number(readFileSync(join(RECORDED, `${name}.exit`), 'utf8').trim()),
+  };
+}
