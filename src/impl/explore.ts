@@ -1,0 +1,73 @@
+/**
+ * Random-schedule exploration: run a world to the end under an interleaving
+ * chosen by a stream of random numbers (from fast-check or a seed), checking
+ * the safety invariants after every step and deadlock at the end. This is
+ * how a driver author tries a strategy against the protocol under thousands
+ * of schedules.
+ */
+import { World, type WorldConfig } from './world.ts';
+
+/** One step of an explored schedule. */
+export interface ScheduleStep {
+  readonly thread: string;
+  readonly action: string;
+  readonly args: Record<string, unknown>;
+}
+
+/** What one schedule did. */
+export interface ScheduleResult {
+  /** Steps taken, in order (a trace that replays with world.step). */
+  readonly steps: ScheduleStep[];
+  /** Invariants violated after the last step (the run stops at the first violation). */
+  readonly violations: string[];
+  /** No thread could move although the system was not quiescent. */
+  readonly deadlock: boolean;
+  /** The step bound was reached first. */
+  readonly truncated: boolean;
+  /** Errors thrown by thread programs (e.g. misuse errors), by thread. */
+  readonly failures: Array<{ id: string; error: unknown }>;
+}
+
+/** A source of random choices: an index in [0, n). */
+export type Chooser = (n: number) => number;
+
+/** A deterministic chooser from a 32-bit seed (mulberry32). */
+export function seededChooser(seed: number): Chooser {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/** Runs one random schedule of the world described by `config`. */
+export async function runSchedule(config: WorldConfig, choose: Chooser, maxSteps = 2000): Promise<ScheduleResult> {
+  const world = new World({ ...config, choose }).start();
+  const steps: ScheduleStep[] = [];
+  let violations = world.violations();
+  while (violations.length === 0 && steps.length < maxSteps && world.sched.failed().length === 0) {
+    const enabled = world.enabled();
+    if (enabled.length === 0) break;
+    const id = enabled[choose(enabled.length)] as string;
+    const choice = await world.step(id);
+    steps.push({ thread: id, action: choice.action, args: choice.args });
+    violations = world.violations();
+  }
+  return {
+    steps,
+    violations,
+    deadlock: violations.length === 0 && world.deadlocked(),
+    truncated: steps.length >= maxSteps,
+    failures: world.sched.failed(),
+  };
+}
+
+/** A one-line account of a failing schedule, for test messages. */
+export function describeSchedule(r: ScheduleResult): string {
+  const what = r.violations.length > 0 ? `violates ${r.violations.join(', ')}` : r.deadlock ? 'deadlocks' : 'ok';
+  const tail = r.steps.map((s) => `${s.thread}:${s.action}${Object.keys(s.args).length ? JSON.stringify(s.args) : ''}`);
+  return `${what} after ${r.steps.length} steps: ${tail.join(' ')}`;
+}

@@ -1,0 +1,219 @@
+/**
+ * A reference mirror driver in the style of lib/test_hmm.c (dmirror): a
+ * device page table mirroring the CPU PTEs of the pages its subscriptions
+ * cover, the driver lock, the invalidate callback, and the collision-retry
+ * fault loop. Every driver step is one step of the spec's MirrorDriver
+ * module; the awaits are its step points.
+ */
+import { type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
+import { DriverLock } from './driver-lock.ts';
+import { type Hole, planUnmap, punchesInCallback, type UnmapPlan } from './hole-punch.ts';
+import { type SimulatedMm } from './mm.ts';
+import { type Subscriptions } from './notifier.ts';
+import { type Scheduler, type StepObserver, type Task } from './scheduler.ts';
+import { NONE, type IntervalOps, type Invalidation, Subscription } from './subscription.ts';
+
+/** Locals of one faulting thread (the spec's flt[t]). */
+export interface FaultLocals {
+  sub: string;
+  page: number;
+  s: number;
+  snap: number;
+  tries: number;
+  done: number;
+}
+
+/** Construction parameters of the driver. */
+export interface MirrorDriverConfig {
+  readonly notifier: Subscriptions;
+  readonly mm: SimulatedMm;
+  readonly record: StepObserver;
+  /** read_begin attempts per fault before giving up (-EBUSY after the driver's timeout). */
+  readonly maxTries: number;
+  /** How unmaps that hit an interval are handled; undefined = the mainline dmirror (no hole punching). */
+  readonly holePunch?: HolePunchStrategy | undefined;
+  /** Allocates a new subscription for the right part of a split (hole punching). */
+  readonly allocate?: ((start: number, last: number) => Subscription) | undefined;
+  /**
+   * At a hmm_range_fault point: whether to take the lockless
+   * mmu_interval_check_retry exit (only possible on a collision).
+   */
+  readonly wantCheckRetry?: ((task: Task) => boolean) | undefined;
+}
+
+/** The mirror driver of one device. */
+export class MirrorDriver {
+  /** Device page table: spte[p - 1] = mirrored version, 0 = no entry. */
+  readonly spte: number[];
+  /** dmirror->mutex. */
+  readonly lock = new DriverLock();
+  /** Unmaps recorded by the callback for the outside hole-punch strategies. */
+  readonly holes: Hole[] = [];
+  /** The ops of every subscription of this driver. */
+  readonly ops: IntervalOps;
+  private readonly variant: VariantName;
+  private readonly sched: Scheduler;
+
+  constructor(private readonly cfg: MirrorDriverConfig) {
+    this.spte = Array.from({ length: cfg.mm.npages }, () => 0);
+    this.variant = cfg.notifier.variant;
+    this.sched = cfg.notifier.sched;
+    this.ops = {
+      invalidate: (sub, inv, curSeq) => this.invalidate(sub, inv, curSeq),
+      release: (sub) => {
+        sub.life = 'freed';
+      },
+    };
+  }
+
+  /** Erases the device entries of [start, last] ∩ [sub.start, sub.last]. */
+  zap(sub: Subscription, start: number, last: number): void {
+    const from = Math.max(start, sub.start, 1);
+    const to = Math.min(last, sub.last, this.spte.length);
+    for (let p = from; p <= to; p++) this.spte[p - 1] = 0;
+  }
+
+  private async point(task: Task, label: string): Promise<void> {
+    const p = this.sched.point(task, label);
+    if (p !== undefined) await p;
+  }
+
+  /**
+   * dmirror_interval_invalidate(): mutex_lock (blockable) or mutex_trylock
+   * (else return false), mmu_interval_set_seq, zap the range, mutex_unlock —
+   * four steps. M14 moves set_seq after the unlock; M22 calls the blocking
+   * remove from the callback of an unmap.
+   */
+  async invalidate(sub: Subscription, inv: Invalidation, curSeq: number): Promise<boolean> {
+    const { task } = inv;
+    const { record } = this.cfg;
+    if (inv.blockable) {
+      await this.lock.lock(this.sched, task, 'invalidate_lock', () => record(task, 'invalidate_lock', { sub: sub.id }));
+    } else {
+      await this.point(task, 'invalidate_lock');
+      if (!this.lock.tryLock(task)) {
+        record(task, 'invalidate_trylock_fail', { sub: sub.id });
+        return false;
+      }
+      record(task, 'invalidate_lock', { sub: sub.id });
+    }
+    const lateSetSeq = this.variant === 'M14_set_seq_after_unlock';
+    if (!lateSetSeq) await this.setSeqStep(task, sub, curSeq);
+    await this.point(task, 'invalidate_zap');
+    record(task, 'invalidate_zap', { sub: sub.id });
+    this.zap(sub, inv.start, inv.last);
+    if (inv.event === 'unmap') this.onUnmap(sub, inv);
+    await this.point(task, 'invalidate_unlock');
+    record(task, 'invalidate_unlock', { sub: sub.id });
+    this.lock.unlock(task);
+    if (lateSetSeq) await this.setSeqStep(task, sub, curSeq);
+    if (this.variant === 'M22_remove_in_callback' && inv.event === 'unmap') {
+      await this.cfg.notifier.remove(task, sub);
+    }
+    return true;
+  }
+
+  private async setSeqStep(task: Task, sub: Subscription, curSeq: number): Promise<void> {
+    await this.point(task, 'mmu_interval_set_seq');
+    this.cfg.record(task, 'mmu_interval_set_seq', { sub: sub.id, seq: curSeq });
+    this.cfg.notifier.setSeq(sub, curSeq);
+  }
+
+  /**
+   * The unmap handler, inside the zap step (driver lock held): punch the
+   * hole now (inside_callback: update + insertSafe, both deferred by the
+   * core while the tree is frozen) or record it for the worker.
+   */
+  private onUnmap(sub: Subscription, inv: Invalidation): void {
+    const strategy = this.cfg.holePunch;
+    if (strategy === undefined || !sub.live) return;
+    if (!punchesInCallback(strategy)) {
+      this.holes.push({ sub: sub.id, start: inv.start, last: inv.last });
+      return;
+    }
+    this.applyPlan(sub, planUnmap(sub.start, sub.last, inv.start, inv.last), 'both');
+  }
+
+  /**
+   * Applies `plan` (computed once, from the bounds at unmap time) to `sub`;
+   * `part` selects the shrink/remove, the insert of the right part, or both.
+   */
+  applyPlan(sub: Subscription, plan: UnmapPlan, part: 'both' | 'shrink' | 'insert'): void {
+    const { notifier, allocate } = this.cfg;
+    if (plan.kind === 'remove') {
+      if (part !== 'insert' && sub.live) notifier.removeDeferred(sub);
+      return;
+    }
+    const keep = plan.kind === 'shrink' ? plan : plan.left;
+    if (part !== 'insert' && sub.live) notifier.update(sub, keep.start, keep.last - keep.start + 1);
+    if (plan.kind === 'split' && part !== 'shrink' && allocate !== undefined) {
+      const right = allocate(plan.right.start, plan.right.last);
+      notifier.insertSafe(right, plan.right.start, plan.right.last - plan.right.start + 1);
+    }
+  }
+
+  /**
+   * dmirror_range_fault(): the collision-retry loop for one page of `sub`.
+   * The caller has placed the point of the first read_begin ("idle"). Steps:
+   * mmu_interval_read_begin [read_begin_wait…] hmm_range_fault |
+   * mmu_interval_check_retry, driver_lock, mmu_interval_read_retry,
+   * driver_commit. Gives up after maxTries read_begins. M13 does read_retry
+   * before taking the lock.
+   */
+  async fault(task: Task, L: FaultLocals, sub: Subscription, page: number, spinlock = this.cfg.notifier.spinlock): Promise<void> {
+    const { notifier, mm, record } = this.cfg;
+    const unlockedRetry = this.variant === 'M13_read_retry_unlocked';
+    L.sub = sub.id;
+    L.page = page;
+    for (;;) {
+      L.snap = 0;
+      L.tries += 1;
+      await notifier.readBegin(task, sub, L);
+      await this.point(task, 'hmm_range_fault');
+      if (notifier.checkRetry(sub, L.s) && (this.cfg.wantCheckRetry?.(task) ?? true)) {
+        record(task, 'mmu_interval_check_retry', {});
+      } else {
+        record(task, 'hmm_range_fault', { page });
+        L.snap = mm.read(page);
+        let collided = false;
+        if (unlockedRetry) {
+          await this.point(task, 'mmu_interval_read_retry');
+          record(task, 'mmu_interval_read_retry', {});
+          collided = notifier.readRetry(sub, L.s);
+        }
+        if (!collided) {
+          await this.lock.lock(this.sched, task, 'driver_lock', () => record(task, 'driver_lock', {}));
+          if (!unlockedRetry) {
+            await this.point(task, 'mmu_interval_read_retry');
+            record(task, 'mmu_interval_read_retry', {});
+            collided = notifier.readRetry(sub, L.s);
+          }
+          if (collided) this.lock.unlock(task);
+        }
+        if (!collided) {
+          await this.point(task, 'driver_commit');
+          record(task, 'driver_commit', { page, version: L.snap });
+          this.spte[page - 1] = L.snap;
+          this.lock.unlock(task);
+          return;
+        }
+      }
+      // FaultRetry: go round again, or give up after maxTries.
+      if (L.tries >= this.cfg.maxTries) return;
+      L.s = 0;
+      L.snap = 0;
+      const p = this.sched.point(task, 'mmu_interval_read_begin', spinlock);
+      if (p !== undefined) await p;
+    }
+  }
+
+  /** Allocates a subscription with this driver's ops (not inserted). */
+  newSubscription(id: string, start: number, last: number, rank?: number): Subscription {
+    return new Subscription(id, this.ops, start, last, rank);
+  }
+}
+
+/** Locals of a faulter between faults (the spec's FltIdle). */
+export function idleFaultLocals(done: number): FaultLocals {
+  return { sub: NONE, page: 0, s: 0, snap: 0, tries: 0, done };
+}
