@@ -15,6 +15,7 @@ import {
   parseTlcValue,
   printTlcValue,
   readDotDump,
+  readDotDumpBatches,
   resolveJar,
   resolveJava,
   runTlc,
@@ -112,19 +113,27 @@ async function dotThroughput(): Promise<{ rows: BenchRow[]; notes: string[] }> {
     const r = await runTlc({ spec: join(fixtures, 'Grid.tla'), fp: 1, dumpDot: file, jarRecordFile }).result;
     const tlcMs = performance.now() - t0;
     if (r.outcome !== 'success') throw new Error(`dot dump run failed: ${r.errors.join('; ')}`);
-    const t1 = performance.now();
-    let edges = 0;
-    for await (const rec of readDotDump(file)) if (rec.type === 'edge') edges++;
-    const streamMs = performance.now() - t1;
+    // Cold: the first parse in this process, as a pipeline would see it.
     const t2 = performance.now();
     const graph = await collectDotDump(file);
     const collectMs = performance.now() - t2;
+    // Warm: streaming throughput once the parser is compiled.
+    const t1 = performance.now();
+    let edges = 0;
+    for await (const batch of readDotDumpBatches(file)) for (const rec of batch) if (rec.type === 'edge') edges++;
+    const batchMs = performance.now() - t1;
+    const t1b = performance.now();
+    let edgesOneByOne = 0;
+    for await (const rec of readDotDump(file)) if (rec.type === 'edge') edgesOneByOne++;
+    const streamMs = performance.now() - t1b;
+    if (edgesOneByOne !== edges || graph.edges.length !== edges) throw new Error('dot readers disagree');
     const ratio = collectMs / tlcMs;
     return {
       rows: [
         { metric: `TLC run with -dump dot (${graph.nodes.size} states, ${edges} edges)`, value: `${tlcMs.toFixed(0)} ms` },
-        { metric: 'dot stream (records only)', value: `${((edges / streamMs) * 1000 / 1e6).toFixed(2)} M edges/s` },
-        { metric: 'dot collect (records + state parsing)', value: `${((edges / collectMs) * 1000 / 1e6).toFixed(2)} M edges/s (${collectMs.toFixed(0)} ms)` },
+        { metric: 'dot stream, warm, batches (records only)', value: `${((edges / batchMs) * 1000 / 1e6).toFixed(2)} M edges/s` },
+        { metric: 'dot stream, warm, one by one (records only)', value: `${((edges / streamMs) * 1000 / 1e6).toFixed(2)} M edges/s` },
+        { metric: 'dot collect, cold (records + state parsing)', value: `${((edges / collectMs) * 1000 / 1e6).toFixed(2)} M edges/s (${collectMs.toFixed(0)} ms)` },
         { metric: 'dot collect time / TLC time', value: `${(ratio * 100).toFixed(1)} %`, target: '< 20 %', ok: ratio < 0.2 },
       ],
       notes: [`dot file ${(statSync(file).size / 1e6).toFixed(1)} MB; TLC time includes JVM start-up`],

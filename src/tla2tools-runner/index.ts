@@ -17,7 +17,7 @@ export { tlcValueSchema, tlcStateSchema } from './value-schema.ts';
 export { parseTlcValue, parseTlcState, TlcValueSyntaxError } from './value-parser.ts';
 export { printTlcValue, printTlcState } from './value-printer.ts';
 export { toPlainJson, stateToPlainJson, type PlainJson } from './plain-json.ts';
-export { readDotDump, collectDotDump, parseDotLine, unescapeDotLabel, type DotRecord, type DotNode, type DotEdge, type StateGraph } from './dot-dump.ts';
+export { readDotDump, readDotDumpBatches, collectDotDump, parseDotLine, unescapeDotLabel, type DotRecord, type DotNode, type DotEdge, type StateGraph } from './dot-dump.ts';
 export { parseSimulationTrace, readSimulationTraces, type SimulationTrace } from './simulation.ts';
 export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, TLC_OUTCOMES, type TlcOutcome, type RunFacts, type Classification } from './classify.ts';
 export { TlcResultCollector, tlcResultSchema, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';

@@ -1,10 +1,20 @@
 // Runs the real TLC (the pinned 2.18 jar) on the fixture specs of
 // test/fixtures/tlc. Each run takes 1-2 s (mostly JVM start-up).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { liveRunCount, runTlc, tlc, type TlcRunHandle, type TlcRunOptions } from '../../src/tla2tools-runner/index.ts';
+import {
+  collectDotDump,
+  liveRunCount,
+  readSimulationTraces,
+  runTlc,
+  tlc,
+  type TlcEvent,
+  type TlcRunHandle,
+  type TlcRunOptions,
+} from '../../src/tla2tools-runner/index.ts';
 import { javaProcessesMentioning } from './tlc-processes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -71,6 +81,28 @@ describe('runTlc with the real TLC', () => {
     expect(config.errors.join('\n')).toContain('NoSuchOperator');
   });
 
+  it('dot dump, simulation files and coverage options reach TLC', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'runner-outputs-'));
+    try {
+      const coverage: TlcEvent[] = [];
+      const covered = start('Counter', { coverageMinutes: 1 });
+      covered.onEvent = (e) => void (e.type === 'coverage' && coverage.push(e));
+      const [dump, sim, cov] = await Promise.all([
+        start('Counter', { fp: 1, dumpDot: join(out, 'graph.dot') }).result,
+        start('Counter', { seed: 7, depth: 3, simulate: { file: join(out, 'sim', 'tr'), num: 2 } }).result,
+        covered.result,
+      ]);
+      expect([dump.outcome, sim.outcome, cov.outcome]).toEqual(['success', 'success', 'success']);
+      const graph = await collectDotDump(join(out, 'graph.dot'));
+      expect([graph.nodes.size, graph.edges.length]).toEqual([12, 18]); // see Counter.tla
+      const traces = readSimulationTraces(join(out, 'sim', 'tr'));
+      expect(traces.map((t) => t.states.length)).toEqual([3, 3]);
+      expect(coverage.find((e) => e.type === 'coverage' && e.name === 'Reset')).toMatchObject({ distinct: 0 }); // (0,0) was seen first
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('empty Init: TLC exits 0, the runner says error', async () => {
     const r = await start('EmptyInit').result;
     expect(r).toMatchObject({ outcome: 'error', exitCode: 0, distinctStates: 0 });
@@ -102,7 +134,7 @@ describe('runTlc with the real TLC', () => {
     controller.abort('test');
     const results = await Promise.all([viaAbort.result, viaSignal.result]);
     expect(results.map((r) => r.outcome)).toEqual(['error', 'error']);
-    expect(results[1]!.errors.join('\n')).toMatch(/aborted \(test\)/);
+    expect(results[1].errors.join('\n')).toMatch(/aborted \(test\)/);
     for (const h of [viaAbort, viaSignal]) {
       expect(javaProcessesMentioning(tempDirOf(h))).toEqual([]);
       expect(existsSync(tempDirOf(h))).toBe(false);
