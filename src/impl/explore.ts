@@ -43,18 +43,36 @@ export function seededChooser(seed: number): Chooser {
   };
 }
 
+/**
+ * How the next thread is picked: `uniform` among the enabled threads, or
+ * `pct` (probabilistic concurrency testing, Burckhardt et al. 2010): random
+ * thread priorities, the highest enabled thread runs, and at `depth - 1`
+ * random steps the running thread drops to the lowest priority. PCT finds
+ * bugs that need a few ordering constraints with a guaranteed probability,
+ * where a uniform walk rarely keeps one thread away long enough.
+ */
+export type Policy = { kind: 'uniform' } | { kind: 'pct'; depth: number; expectedSteps: number };
+
 /** Runs one random schedule of the world described by `config`. */
-export async function runSchedule(config: WorldConfig, choose: Chooser, maxSteps = 2000): Promise<ScheduleResult> {
+export async function runSchedule(
+  config: WorldConfig,
+  choose: Chooser,
+  maxSteps = 2000,
+  policy: Policy = { kind: 'uniform' },
+): Promise<ScheduleResult> {
   const world = new World({ ...config, choose }).start();
+  const pick = picker(world, choose, policy);
   const steps: ScheduleStep[] = [];
   let violations = world.violations();
   while (violations.length === 0 && steps.length < maxSteps && world.sched.failed().length === 0) {
     const enabled = world.enabled();
     if (enabled.length === 0) break;
-    const id = enabled[choose(enabled.length)] as string;
+    const id = pick(enabled, steps.length);
+    const frozen = treeIfWalked(world);
     const choice = await world.step(id);
     steps.push({ thread: id, action: choice.action, args: choice.args });
     violations = world.violations();
+    if (frozen !== null && frozen !== treeIfWalked(world, true)) violations.push('TreeFrozenWhileWalked');
   }
   return {
     steps,
@@ -63,6 +81,42 @@ export async function runSchedule(config: WorldConfig, choose: Chooser, maxSteps
     truncated: steps.length >= maxSteps,
     failures: world.sched.failed(),
   };
+}
+
+function picker(world: World, choose: Chooser, policy: Policy): (enabled: string[], step: number) => string {
+  if (policy.kind === 'uniform') return (enabled) => enabled[choose(enabled.length)] as string;
+  const ids = [...world.tasks.keys()];
+  const prio = new Map<string, number>();
+  // A random permutation of priorities depth .. depth + n - 1 (above every change-point value).
+  const order = [...ids];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = choose(i + 1);
+    [order[i], order[j]] = [order[j] as string, order[i] as string];
+  }
+  order.forEach((id, i) => prio.set(id, policy.depth + i));
+  const changes = Array.from({ length: policy.depth - 1 }, () => choose(policy.expectedSteps));
+  return (enabled, step) => {
+    let best = enabled[0] as string;
+    for (const id of enabled) if ((prio.get(id) ?? 0) > (prio.get(best) ?? 0)) best = id;
+    const k = changes.indexOf(step);
+    if (k >= 0) prio.set(best, k);
+    return best;
+  };
+}
+
+const WALKING = new Set(['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']);
+
+/**
+ * The tree (ids and bounds) while some invalidator walks it, else null — the
+ * spec's action property TreeFrozenWhileWalked compares it across a step.
+ */
+function treeIfWalked(world: World, always = false): string | null {
+  const walking = Object.values(world.inv).some((L) => WALKING.has(L.task.pc));
+  if (!walking && !always) return null;
+  return world.notifier.tree
+    .entries()
+    .map((e) => `${e.id}:${e.start}-${e.last}`)
+    .join(',');
 }
 
 /** A one-line account of a failing schedule, for test messages. */

@@ -107,7 +107,8 @@ export class MirrorDriver {
     record(task, 'invalidate_unlock', { sub: sub.id });
     this.lock.unlock(task);
     if (lateSetSeq) await this.setSeqStep(task, sub, curSeq);
-    if (this.variant === 'M22_remove_in_callback' && inv.event === 'unmap') {
+    if (this.variant === 'M22_remove_in_callback' && inv.event === 'unmap' && sub.live) {
+      await this.point(task, 'mmu_interval_notifier_remove');
       await this.cfg.notifier.remove(task, sub);
     }
     return true;
@@ -140,12 +141,14 @@ export class MirrorDriver {
    */
   applyPlan(sub: Subscription, plan: UnmapPlan, part: 'both' | 'shrink' | 'insert'): void {
     const { notifier, allocate } = this.cfg;
+    // A subscription the driver is removing is not split any more.
+    if (!sub.live) return;
     if (plan.kind === 'remove') {
-      if (part !== 'insert' && sub.live) notifier.removeDeferred(sub);
+      if (part !== 'insert') notifier.removeDeferred(sub);
       return;
     }
     const keep = plan.kind === 'shrink' ? plan : plan.left;
-    if (part !== 'insert' && sub.live) notifier.update(sub, keep.start, keep.last - keep.start + 1);
+    if (part !== 'insert') notifier.update(sub, keep.start, keep.last - keep.start + 1);
     if (plan.kind === 'split' && part !== 'shrink' && allocate !== undefined) {
       const right = allocate(plan.right.start, plan.right.last);
       notifier.insertSafe(right, plan.right.start, plan.right.last - plan.right.start + 1);
@@ -179,14 +182,14 @@ export class MirrorDriver {
         if (unlockedRetry) {
           await this.point(task, 'mmu_interval_read_retry');
           record(task, 'mmu_interval_read_retry', {});
-          collided = notifier.readRetry(sub, L.s);
+          collided = notifier.readRetry(sub, L.s) || !covers(sub, page);
         }
         if (!collided) {
           await this.lock.lock(this.sched, task, 'driver_lock', () => record(task, 'driver_lock', {}));
           if (!unlockedRetry) {
             await this.point(task, 'mmu_interval_read_retry');
             record(task, 'mmu_interval_read_retry', {});
-            collided = notifier.readRetry(sub, L.s);
+            collided = notifier.readRetry(sub, L.s) || !covers(sub, page);
           }
           if (collided) this.lock.unlock(task);
         }
@@ -211,6 +214,17 @@ export class MirrorDriver {
   newSubscription(id: string, start: number, last: number, rank?: number): Subscription {
     return new Subscription(id, this.ops, start, last, rank);
   }
+}
+
+/**
+ * Whether `sub` still covers `page`. Always true in the spec's models (bounds
+ * never change there); with hole punching, a fault that began on an interval
+ * may find its page moved to the new right part: read_retry alone cannot
+ * see that (the old interval is no longer invalidated for the page), so the
+ * driver re-checks coverage under its lock and retries.
+ */
+function covers(sub: Subscription, page: number): boolean {
+  return sub.start <= page && page <= sub.last;
 }
 
 /** Locals of a faulter between faults (the spec's FltIdle). */

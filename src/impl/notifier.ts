@@ -42,9 +42,9 @@ export function lastPageOf(start: number, length: number): number {
   if (!Number.isSafeInteger(start) || start < 0 || !Number.isSafeInteger(length) || length < 1) {
     throw new RangeOverflowError(start, length);
   }
-  const last = start + length - 1;
-  if (!Number.isSafeInteger(last)) throw new RangeOverflowError(start, length);
-  return last;
+  // Compare before adding: start + length - 1 may round back into range.
+  if (start > Number.MAX_SAFE_INTEGER - (length - 1)) throw new RangeOverflowError(start, length);
+  return start + length - 1;
 }
 
 /** The per-mm interval-notifier state and its operations. */

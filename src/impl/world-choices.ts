@@ -46,7 +46,11 @@ export function stepChoices(w: World, id: string, label?: string): StepChoice[] 
       if (at === 'idle') {
         return w.subs
           .filter((s) => s.live)
-          .flatMap((s) => range(s.start, s.last).map((page) => ({ action: 'mmu_interval_read_begin', args: { sub: s.id, page } })));
+          .flatMap((s) =>
+            range(s.start, s.last)
+              .filter((page) => w.cfg.faultPages === undefined || w.cfg.faultPages.includes(page))
+              .map((page) => ({ action: 'mmu_interval_read_begin', args: { sub: s.id, page } })),
+          );
       }
       if (L === undefined) return [];
       if (at === 'mmu_interval_read_begin') return one(at, { sub: L.sub, page: L.page });
@@ -89,6 +93,7 @@ function argsOfInvStep(w: World, id: string, at: string): Record<string, unknown
       return { sub: L.cursor, seq: L.curSeq };
     case 'invalidate_zap':
     case 'invalidate_unlock':
+    case 'mmu_interval_notifier_remove':
       return { sub: L.cursor };
     case 'mm_change_ptes':
       return { start: L.start, last: L.last };

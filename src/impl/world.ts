@@ -47,8 +47,14 @@ export interface WorldConfig {
   readonly unmappers?: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>>;
   /** Implementation only: how the driver handles an unmap inside an interval. */
   readonly holePunch?: HolePunchStrategy;
+  /** Implementation only: pages faults may pick (default: every page the subscription covers). */
+  readonly faultPages?: readonly number[];
+  /** Implementation only: false = no manager thread (subscriptions stay as preinserted). */
+  readonly manager?: boolean;
   /** Implementation only: subscriptions inserted before the first step. */
   readonly preinsert?: readonly string[];
+  /** Implementation only: the device has mirrored every page of the preinserted subscriptions. */
+  readonly prefault?: boolean;
   /** Source of choices a step is not given: returns an index in [0, n). Default: the first. */
   readonly choose?: (n: number) => number;
 }
@@ -100,6 +106,7 @@ export class World {
     for (const id of config.preinsert ?? []) {
       const sub = this.sub(id);
       this.notifier.insert(sub, sub.start, sub.last - sub.start + 1);
+      if (config.prefault === true) for (let p = sub.start; p <= sub.last; p++) this.driver.spte[p - 1] = this.mm.read(p);
     }
   }
 
@@ -109,7 +116,7 @@ export class World {
     this.started = true;
     for (const id of this.cfg.invalidators) this.spawn(id, 'invalidator', (t) => this.invalidator(t));
     for (const id of this.cfg.faulters) this.spawn(id, 'faulter', (t) => this.faulter(t));
-    this.spawn(this.cfg.mgr, 'manager', (t) => this.manager(t));
+    if (this.cfg.manager !== false) this.spawn(this.cfg.mgr, 'manager', (t) => this.manager(t));
     if (this.cfg.holePunch !== undefined && this.cfg.holePunch !== 'inside_callback') {
       this.spawn(WORKER, 'worker', (t) => this.worker(t));
     }
@@ -176,7 +183,7 @@ export class World {
     const choice = options[pick] as StepChoice;
     await this.sched.step(id, choice.args, choice.action);
     const failure = this.sched.failureOf(id);
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(`thread ${id} failed: ${String(failure)}`);
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(`thread ${id} failed: ${JSON.stringify(failure)}`);
     if (this.lastAction.name !== choice.action || this.lastAction.thread !== id) {
       throw new ScheduleError(`thread ${id} was to take ${choice.action} but took ${this.lastAction.name}`);
     }
@@ -195,13 +202,14 @@ export class World {
 
   /** Every thread has finished its bounded work and no subscription is live (the spec's Quiescent). */
   quiescent(): boolean {
-    const pcOf = (id: string): string => this.tasks.get(id)?.task.pc ?? 'done';
+    const pcOf = (id: string): string => this.tasks.get(id)?.task.pc ?? 'idle';
     return (
       this.cfg.invalidators.every((t) => pcOf(t) === 'done') &&
       this.cfg.faulters.every((t) => pcOf(t) === 'idle' || pcOf(t) === 'done') &&
-      pcOf(this.cfg.mgr) === 'idle' &&
+      pcOf(this.cfg.mgr) !== 'remove_wait' &&
+      pcOf(this.cfg.mgr) !== 'remove_return_free' &&
       this.driver.holes.length === 0 &&
-      this.subs.every((s) => s.life === 'unused' || s.life === 'freed' || s.life === 'removed')
+      (this.cfg.manager === false || this.subs.every((s) => s.life === 'unused' || s.life === 'freed' || s.life === 'removed'))
     );
   }
 
@@ -254,7 +262,7 @@ export class World {
   /** dmirror_range_fault on a chosen live subscription and page, MaxFaults times. */
   private async faulter(task: Task): Promise<void> {
     const L = this.flt[task.id] as FaultLocals;
-    const ready = this.guard(() => this.spinFree && this.subs.some((s) => s.live));
+    const ready = this.guard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0);
     while (L.done < this.cfg.maxFaults) {
       await this.point(task, 'idle', ready);
       const a = task.args as { sub: string; page: number };
