@@ -1,0 +1,133 @@
+/**
+ * Random-schedule tests: thousands of interleavings of the world, each
+ * checked after every step against the spec's safety invariants (SAFE-1 =
+ * NoStaleDeviceEntry, NoUseAfterFree, …) and for deadlock at the end. The
+ * same harness must find the known-unsafe strategy and bug variants.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeSchedule, type Policy, runSchedule, seededChooser } from '../../src/impl/explore.ts';
+import { type WorldConfig } from '../../src/impl/world.ts';
+import { type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
+
+/** The spec's MCSafety model: two invalidators, one faulter, the manager, s1 = [1,1], s2 = [1,2]. */
+const MC_SAFETY: WorldConfig = {
+  npages: 2,
+  subs: [
+    { id: 's1', start: 1, last: 1 },
+    { id: 's2', start: 1, last: 2 },
+  ],
+  invalidators: ['i1', 'i2'],
+  faulters: ['f1'],
+  invRanges: [
+    [1, 1],
+    [2, 2],
+    [1, 2],
+  ],
+  maxInv: 1,
+  maxFaults: 1,
+  maxTries: 2,
+};
+
+/** §5.4: interval n = [1,4] mirrored by the device; u1 unmaps page 2; i1 invalidates the right part. */
+function holePunch(strategy: HolePunchStrategy, variant: VariantName = 'mainline'): WorldConfig {
+  return {
+    variant,
+    holePunch: strategy,
+    npages: 4,
+    subs: [{ id: 'n', start: 1, last: 4 }],
+    preinsert: ['n'],
+    prefault: true,
+    manager: false,
+    invalidators: ['u1', 'i1'],
+    unmappers: { u1: [[2, 2]] },
+    faulters: ['f1'],
+    faultPages: [3, 4],
+    invRanges: [
+      [3, 4],
+      [4, 4],
+      [1, 1],
+    ],
+    maxInv: 2,
+    maxFaults: 2,
+    maxTries: 2,
+  };
+}
+
+const PCT: Policy = { kind: 'pct', depth: 3, expectedSteps: 30 };
+
+/** A property over schedule seeds: the run neither violates an invariant, nor deadlocks, nor throws. */
+function safeUnder(config: WorldConfig, policy: Policy): fc.IAsyncPropertyWithHooks<[number]> {
+  return fc.asyncProperty(fc.integer(), async (seed) => {
+    const r = await runSchedule(config, seededChooser(seed), 2000, policy);
+    if (r.violations.length > 0 || r.deadlock || r.failures.length > 0 || r.truncated) {
+      throw new Error(`${describeSchedule(r)} ${r.failures.map((f) => String(f.error)).join('; ')}`);
+    }
+  });
+}
+
+/** Runs `numRuns` schedules; returns the failure message of the first bad one (or null). */
+async function firstFailure(config: WorldConfig, policy: Policy, numRuns: number): Promise<string | null> {
+  try {
+    await fc.assert(safeUnder(config, policy), { numRuns, seed: 20260, endOnFailure: true });
+    return null;
+  } catch (e) {
+    // fast-check reports the property's own error as the cause.
+    const cause = (e as Error).cause;
+    return cause instanceof Error ? cause.message : (e as Error).message;
+  }
+}
+
+describe('mainline is safe and live under random schedules', () => {
+  it('MCSafety world: 1500 uniform schedules', async () => {
+    expect(await firstFailure(MC_SAFETY, { kind: 'uniform' }, 1500)).toBeNull();
+  });
+  it('MCSafety world: 1000 PCT schedules', async () => {
+    expect(await firstFailure(MC_SAFETY, PCT, 1000)).toBeNull();
+  });
+});
+
+describe('hole punching (§5.4)', () => {
+  it('inside the callback (deferred to the last inv_end) survives 1500 PCT schedules', async () => {
+    expect(await firstFailure(holePunch('inside_callback'), PCT, 1500)).toBeNull();
+  });
+  it('outside, insert then shrink, survives 1500 PCT schedules', async () => {
+    expect(await firstFailure(holePunch('outside_insert_then_shrink'), PCT, 1500)).toBeNull();
+  });
+  it('outside, shrink then insert, is caught: a stale device entry (SAFE-1)', async () => {
+    const failure = await firstFailure(holePunch('outside_shrink_then_insert'), PCT, 1500);
+    expect(failure).toMatch(/violates .*(NoStaleDeviceEntry|ZappedBeforeMutate)/);
+    expect(failure).toMatch(/w:punch_shrink.*i1:mn_itree_inv_start_range.*w:punch_insert/);
+  });
+});
+
+describe('the same tests catch the bug variants', () => {
+  const caught: Array<[VariantName, RegExp]> = [
+    ['M1_insert_while_odd', /TreeFrozenWhileWalked/],
+    ['M2_remove_while_odd', /RemoveReturnsUnlinked|NoUseAfterFree/],
+    ['M3_insert_ignores_active', /NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M6_no_wake_up', /deadlocks/],
+    ['M8_every_end_bumps', /violates/],
+    ['M11_remove_unlocked_seq_read', /violates/],
+    ['M12_remove_pending_as_in_tree', /RemoveReturnsUnlinked|NoUseAfterFree/],
+    ['M13_read_retry_unlocked', /NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M14_set_seq_after_unlock', /NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M15_read_begin_never_waits', /NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M19_eagain_no_end', /deadlocks/],
+  ];
+  for (const [variant, expected] of caught) {
+    it(`${variant} is caught`, async () => {
+      const failure = await firstFailure({ ...MC_SAFETY, variant }, { kind: 'uniform' }, 1500);
+      expect(failure).toMatch(expected);
+    });
+  }
+
+  it('M22_remove_in_callback (a callback calls the blocking remove) deadlocks', async () => {
+    const failure = await firstFailure(holePunch('inside_callback', 'M22_remove_in_callback'), { kind: 'uniform' }, 500);
+    expect(failure).toMatch(/deadlocks/);
+  });
+
+  it('deferred_fifo (harmless) is not flagged', async () => {
+    expect(await firstFailure({ ...MC_SAFETY, variant: 'deferred_fifo' }, { kind: 'uniform' }, 500)).toBeNull();
+  });
+});

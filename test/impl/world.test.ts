@@ -1,0 +1,133 @@
+/**
+ * The world against the spec's step semantics: the initial state is the
+ * spec's Init, every step changes exactly what the spec's action changes,
+ * snapshots match the zod contract, and impossible steps are refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { ScheduleError } from '../../src/impl/errors.ts';
+import { World, type WorldConfig } from '../../src/impl/world.ts';
+import { ProtocolState } from '../../src/protocol/index.ts';
+
+const CONFIG: WorldConfig = {
+  npages: 2,
+  subs: [
+    { id: 's1', start: 1, last: 1 },
+    { id: 's2', start: 1, last: 2 },
+  ],
+  invalidators: ['i1', 'i2'],
+  faulters: ['f1'],
+  invRanges: [
+    [1, 1],
+    [2, 2],
+    [1, 2],
+  ],
+  maxInv: 1,
+  maxFaults: 1,
+  maxTries: 2,
+};
+
+const idleInv = (done = 0): unknown => ({ start: 0, last: 0, blockable: true, curSeq: 0, cursor: 'none', done });
+const idleFlt = (done = 0): unknown => ({ sub: 'none', page: 0, s: 0, snap: 0, tries: 0, done });
+
+describe('World', () => {
+  it('starts in the spec Init state, in the shape of the zod contract', () => {
+    const w = new World(CONFIG).start();
+    const s = w.snapshot();
+    expect(ProtocolState.parse(s)).toEqual(s);
+    expect(s).toEqual({
+      seq: 2,
+      active: 0,
+      tree: [],
+      deferred: [],
+      waitq: [],
+      subs: { s1: { start: 1, last: 1, seq: 0, life: 'unused' }, s2: { start: 1, last: 2, seq: 0, life: 'unused' } },
+      pte: [1, 1],
+      spte: [0, 0],
+      ulock: 'none',
+      pc: { i1: 'idle', i2: 'idle', f1: 'idle', m: 'idle' },
+      inv: { i1: idleInv(), i2: idleInv() },
+      flt: { f1: idleFlt() },
+      mgr: { sub: 'none', waitSeq: 0 },
+      lastAction: { name: 'Init', thread: 'none', args: {} },
+    });
+  });
+
+  it('follows a collision: the fault read before the invalidation retries and then commits the new version', async () => {
+    const w = new World(CONFIG).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's2' });
+    expect(w.snapshot()).toMatchObject({ tree: ['s2'], subs: { s2: { seq: 1, life: 'in_tree' } } });
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's2', page: 2 });
+    await w.step('f1', 'hmm_range_fault', { page: 2 });
+    expect(w.snapshot().flt.f1).toEqual({ sub: 's2', page: 2, s: 1, snap: 1, tries: 1, done: 0 });
+    await w.step('i1', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
+    let s = w.snapshot();
+    expect([s.seq, s.active, s.pc.i1, s.inv.i1]).toEqual([3, 1, 'invalidate_lock', { start: 2, last: 2, blockable: true, curSeq: 3, cursor: 's2', done: 0 }]);
+    await w.step('f1', 'driver_lock');
+    // The callback needs the lock the fault holds: the blockable walker is not enabled.
+    expect(w.enabled()).not.toContain('i1');
+    await w.step('f1', 'mmu_interval_read_retry');
+    expect(w.snapshot().pc.f1).toBe('driver_commit');
+    await w.step('f1', 'driver_commit', { page: 2, version: 1 });
+    expect(w.snapshot().spte).toEqual([0, 1]);
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']) await w.step('i1', a);
+    s = w.snapshot();
+    expect([s.spte, s.subs.s2?.seq, s.ulock, s.pc.i1, s.inv.i1?.cursor]).toEqual([[0, 0], 3, 'none', 'mm_change_ptes', 'none']);
+    await w.step('i1', 'mm_change_ptes', { start: 2, last: 2 });
+    await w.step('i1', 'mn_itree_inv_end');
+    s = w.snapshot();
+    expect([s.seq, s.active, s.pte, s.pc.i1]).toEqual([4, 0, [1, 2], 'wake_up_all']);
+    await w.step('i1', 'wake_up_all');
+    s = w.snapshot();
+    expect([s.pc.i1, s.inv.i1, s.lastAction]).toEqual(['done', idleInv(1), { name: 'wake_up_all', thread: 'i1', args: {} }]);
+    expect(w.violations()).toEqual([]);
+    expect(ProtocolState.parse(s)).toEqual(s);
+  });
+
+  it('puts a sleeper on waitq and lets wake_up_all release it (read_begin_wait)', async () => {
+    const w = new World(CONFIG).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
+    await w.step('i1', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true });
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']) await w.step('i1', a);
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
+    expect(w.snapshot().pc.f1).toBe('read_begin_wait');
+    await w.step('f1', 'read_begin_wait');
+    expect(w.snapshot().waitq).toEqual(['f1']);
+    expect(w.enabled()).not.toContain('f1');
+    await w.step('i1', 'mm_change_ptes');
+    await w.step('i1', 'mn_itree_inv_end');
+    expect(w.enabled()).not.toContain('f1'); // asleep until woken, although seq changed
+    await w.step('i1', 'wake_up_all');
+    expect(w.snapshot().waitq).toEqual([]);
+    await w.step('f1', 'read_begin_wait');
+    expect(w.snapshot().pc.f1).toBe('hmm_range_fault');
+  });
+
+  it('takes invalidate_trylock_fail for a non-blockable walker when the lock is held, then the -EAGAIN end', async () => {
+    const w = new World(CONFIG).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
+    await w.step('f1', 'hmm_range_fault');
+    await w.step('f1', 'driver_lock');
+    await w.step('i2', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: false });
+    expect(w.choices('i2')).toEqual([{ action: 'invalidate_trylock_fail', args: { sub: 's1' } }]);
+    await w.step('i2', 'invalidate_trylock_fail');
+    expect([w.snapshot().pc.i2, w.snapshot().inv.i2?.cursor]).toEqual(['mn_itree_inv_end', 'none']);
+    await w.step('i2', 'mn_itree_inv_end');
+    await w.step('i2', 'wake_up_all');
+    const s = w.snapshot();
+    expect([s.seq, s.active, s.pte, s.pc.i2]).toEqual([4, 0, [1, 1], 'done']);
+  });
+
+  it('refuses a step the thread cannot take (a divergence), naming what is possible', async () => {
+    const w = new World(CONFIG).start();
+    await expect(w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 })).rejects.toThrow(ScheduleError);
+    await expect(w.step('i1', 'mm_change_ptes')).rejects.toThrow(/possible: \[\{"action":"mn_itree_inv_start_range"/);
+    expect(w.snapshot().lastAction.name).toBe('Init');
+  });
+
+  it('rejects bad world options with a clear message', () => {
+    expect(() => new World({ ...CONFIG, npages: 0 })).toThrow(/npages must be a positive integer/);
+    expect(() => new World({ ...CONFIG, subs: [{ id: 's1', start: 2, last: 3 }] })).toThrow(/within pages 1..2/);
+    expect(() => new World({ ...CONFIG, faulters: ['i1'] })).toThrow(/distinct/);
+  });
+});
