@@ -73,11 +73,6 @@ export class MirrorDriver {
     for (let p = from; p <= to; p++) this.spte[p - 1] = 0;
   }
 
-  private async point(task: Task, label: string): Promise<void> {
-    const p = this.sched.point(task, label);
-    if (p !== undefined) await p;
-  }
-
   /**
    * dmirror_interval_invalidate(): mutex_lock (blockable) or mutex_trylock
    * (else return false), mmu_interval_set_seq, zap the range, mutex_unlock —
@@ -87,10 +82,13 @@ export class MirrorDriver {
   async invalidate(sub: Subscription, inv: Invalidation, curSeq: number): Promise<boolean> {
     const { task } = inv;
     const { record } = this.cfg;
+    // Step points: the free-running scheduler returns undefined, so no microtask hop.
+    let gate: Promise<void> | undefined;
     if (inv.blockable) {
       await this.lock.lock(this.sched, task, 'invalidate_lock', () => record(task, 'invalidate_lock', { sub: sub.id }));
     } else {
-      await this.point(task, 'invalidate_lock');
+      gate = this.sched.point(task, 'invalidate_lock');
+      if (gate !== undefined) await gate;
       if (!this.lock.tryLock(task)) {
         record(task, 'invalidate_trylock_fail', { sub: sub.id });
         return false;
@@ -99,23 +97,27 @@ export class MirrorDriver {
     }
     const lateSetSeq = this.variant === 'M14_set_seq_after_unlock';
     if (!lateSetSeq) await this.setSeqStep(task, sub, curSeq);
-    await this.point(task, 'invalidate_zap');
+    gate = this.sched.point(task, 'invalidate_zap');
+    if (gate !== undefined) await gate;
     record(task, 'invalidate_zap', { sub: sub.id });
     this.zap(sub, inv.start, inv.last);
     if (inv.event === 'unmap') this.onUnmap(sub, inv);
-    await this.point(task, 'invalidate_unlock');
+    gate = this.sched.point(task, 'invalidate_unlock');
+    if (gate !== undefined) await gate;
     record(task, 'invalidate_unlock', { sub: sub.id });
     this.lock.unlock(task);
     if (lateSetSeq) await this.setSeqStep(task, sub, curSeq);
     if (this.variant === 'M22_remove_in_callback' && inv.event === 'unmap' && sub.live) {
-      await this.point(task, 'mmu_interval_notifier_remove');
+      gate = this.sched.point(task, 'mmu_interval_notifier_remove');
+      if (gate !== undefined) await gate;
       await this.cfg.notifier.remove(task, sub);
     }
     return true;
   }
 
   private async setSeqStep(task: Task, sub: Subscription, curSeq: number): Promise<void> {
-    await this.point(task, 'mmu_interval_set_seq');
+    const gate = this.sched.point(task, 'mmu_interval_set_seq');
+    if (gate !== undefined) await gate;
     this.cfg.record(task, 'mmu_interval_set_seq', { sub: sub.id, seq: curSeq });
     this.cfg.notifier.setSeq(sub, curSeq);
   }
@@ -166,13 +168,15 @@ export class MirrorDriver {
   async fault(task: Task, L: FaultLocals, sub: Subscription, page: number, spinlock = this.cfg.notifier.spinlock): Promise<void> {
     const { notifier, mm, record } = this.cfg;
     const unlockedRetry = this.variant === 'M13_read_retry_unlocked';
+    let gate: Promise<void> | undefined;
     L.sub = sub.id;
     L.page = page;
     for (;;) {
       L.snap = 0;
       L.tries += 1;
       await notifier.readBegin(task, sub, L);
-      await this.point(task, 'hmm_range_fault');
+      gate = this.sched.point(task, 'hmm_range_fault');
+      if (gate !== undefined) await gate;
       if (notifier.checkRetry(sub, L.s) && (this.cfg.wantCheckRetry?.(task) ?? true)) {
         record(task, 'mmu_interval_check_retry', {});
       } else {
@@ -180,21 +184,24 @@ export class MirrorDriver {
         L.snap = mm.read(page);
         let collided = false;
         if (unlockedRetry) {
-          await this.point(task, 'mmu_interval_read_retry');
+          gate = this.sched.point(task, 'mmu_interval_read_retry');
+          if (gate !== undefined) await gate;
           record(task, 'mmu_interval_read_retry', {});
           collided = notifier.readRetry(sub, L.s) || !covers(sub, page);
         }
         if (!collided) {
           await this.lock.lock(this.sched, task, 'driver_lock', () => record(task, 'driver_lock', {}));
           if (!unlockedRetry) {
-            await this.point(task, 'mmu_interval_read_retry');
+            gate = this.sched.point(task, 'mmu_interval_read_retry');
+            if (gate !== undefined) await gate;
             record(task, 'mmu_interval_read_retry', {});
             collided = notifier.readRetry(sub, L.s) || !covers(sub, page);
           }
           if (collided) this.lock.unlock(task);
         }
         if (!collided) {
-          await this.point(task, 'driver_commit');
+          gate = this.sched.point(task, 'driver_commit');
+          if (gate !== undefined) await gate;
           record(task, 'driver_commit', { page, version: L.snap });
           this.spte[page - 1] = L.snap;
           this.lock.unlock(task);
@@ -205,8 +212,8 @@ export class MirrorDriver {
       if (L.tries >= this.cfg.maxTries) return;
       L.s = 0;
       L.snap = 0;
-      const p = this.sched.point(task, 'mmu_interval_read_begin', spinlock);
-      if (p !== undefined) await p;
+      gate = this.sched.point(task, 'mmu_interval_read_begin', spinlock);
+      if (gate !== undefined) await gate;
     }
   }
 

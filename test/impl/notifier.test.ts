@@ -282,7 +282,7 @@ describe('misuse errors leave the state unchanged', () => {
       invalidate: async (sub, range) => {
         const snapshot = state(n);
         const errors = await Promise.allSettled([n.remove(range.task, sub), n.readBegin(range.task, sub)]);
-        seen = errors.map((e) => (e.status === 'rejected' ? e.reason : null));
+        seen = errors.map((e): unknown => (e.status === 'rejected' ? (e.reason as unknown) : null));
         expect(state(n)).toEqual(snapshot);
         return true;
       },
