@@ -1,0 +1,50 @@
+/**
+ * The report page: one self-contained HTML document (inline CSS, JS and
+ * SVG; no request leaves the page) with the model table, a swimlane drawing
+ * per counterexample, the conformance coverage, and what is missing.
+ */
+import type { LoadedResults } from '../results-io.ts';
+import { coverageHtml } from './coverage-html.ts';
+import { esc } from './escape.ts';
+import { modelsHtml, seconds } from './models-html.ts';
+import { STYLES, SCRIPT } from './styles.ts';
+import { swimlanesHtml } from './swimlanes-html.ts';
+
+/** Render the whole page from loaded results (any part may be missing). */
+export function renderReportHtml(results: LoadedResults, now = new Date()): string {
+  const { check, gen, replay, run, traces, problems } = results;
+  const mismatches = check?.models.filter((m) => !m.ok) ?? [];
+  const banner =
+    check === null
+      ? `<div class="banner bad">No model-checking results.</div>`
+      : mismatches.length === 0
+        ? `<div class="banner ok">All ${check.models.length} models behave as expected.</div>`
+        : `<div class="banner bad">${mismatches.length} of ${check.models.length} models do not behave as expected: ${mismatches.map((m) => esc(m.name)).join(', ')}</div>`;
+  const stages = run
+    ? `<ul class="stages">${run.stages.map((s) => `<li class="st-${s.status}" title="${esc(s.detail)}"><b>${s.stage}</b> ${esc(s.status)}${s.durationMs > 0 ? ` · ${seconds(s.durationMs)}` : ''}</li>`).join('')}</ul>`
+    : '';
+  const problemList =
+    problems.length > 0 ? `<ul class="problems" id="problems">${problems.map((p) => `<li>${esc(p.message)}</li>`).join('')}</ul>` : '';
+  const withTrace = new Set(traces.keys());
+  const failing = check?.models.filter((m) => traces.has(m.name)) ?? [];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>mmu_interval_notifier — model checking report</title>
+<style>${STYLES}</style></head>
+<body>
+<h1>mmu_interval_notifier: model-checking report</h1>
+<p class="meta">Generated ${esc(now.toISOString())}${check ? ` from results of ${esc(check.writtenAt)}` : ''}. Results folder: <code>${esc(results.dir)}</code>.</p>
+${banner}
+${stages}
+${problemList}
+<h2 id="models">Models</h2>
+${check ? modelsHtml(check, withTrace) : '<p class="missing">Model-checking results are missing.</p>'}
+<h2 id="counterexamples">Counterexamples <button id="expand-states" type="button" aria-pressed="false">expand states</button></h2>
+<p class="meta">One lane per thread (i = invalidator, f = faulting thread, m = manager), one row per atomic step; highlighted values changed in that step. Click a lane title to follow one thread.</p>
+${failing.length > 0 ? failing.map((m) => swimlanesHtml(m.name, traces.get(m.name)!)).join('\n') : '<p class="missing">No counterexample recorded.</p>'}
+<h2 id="coverage">Conformance coverage</h2>
+${gen ? coverageHtml(gen, replay) : '<p class="missing">Conformance coverage is missing (trace generation did not run or is not available).</p>'}
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}
