@@ -47,10 +47,10 @@ describe('lane assignment', () => {
   it('without lastAction, finds the same thread from the program counter that moved', () => {
     const stripped: Counterexample = {
       ...safety,
-      steps: safety.steps.map(({ action, state }) => {
-        const { lastAction: _dropped, ...rest } = state;
-        return { action, state: rest };
-      }),
+      steps: safety.steps.map(({ action, state }) => ({
+        action,
+        state: Object.fromEntries(Object.entries(state).filter(([k]) => k !== 'lastAction')),
+      })),
     };
     const withRecord = layoutSwimlanes(safety);
     const withoutRecord = layoutSwimlanes(stripped);
