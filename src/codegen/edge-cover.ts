@@ -36,7 +36,10 @@ export interface EdgeCover {
   readonly walks: Walk[];
   /** The minimum possible number of walks (min-flow value + lone initial sinks). */
   readonly minimumWalks: number;
-  /** A simpler lower bound: distinct edges into states without successors (each walk ends with at most one). */
+  /**
+   * A simpler lower bound: edges into terminal states (states whose only
+   * successors are themselves) from other states; a walk takes at most one.
+   */
   readonly sinkEdgeBound: number;
 }
 
@@ -54,7 +57,8 @@ export function coverEdges(g: Digraph): EdgeCover {
   for (const s of new Set(g.initial)) if (out[s]!.length === 0) walks.push({ start: s, edges: [] });
 
   const loneSinks = walks.filter((w) => w.edges.length === 0).length;
-  const sinkEdgeBound = g.to.filter((v, e) => out[v]!.length === 0 && g.from[e] !== v).length;
+  const terminal = (v: number): boolean => out[v]!.every((e) => g.to[e] === v);
+  const sinkEdgeBound = g.to.filter((v, e) => terminal(v) && g.from[e] !== v).length;
   return { walks, minimumWalks: componentPaths.length + loneSinks, sinkEdgeBound };
 }
 

@@ -1,68 +1,122 @@
 /**
- * The conformance trace file format, `mmu-notifier-trace/1`.
+ * The conformance trace file format, `mmu-notifier-traces/1`.
  *
- * One file holds one behaviour of one spec model: its initial state and, per
- * step, the action taken (name, thread, arguments) and the whole state after
- * it. States are stored in the protocol's JSON shape (src/protocol/state.ts),
- * the same shape the implementation's `snapshot()` returns, so a replay
- * compares with plain deep equality and needs no value codec.
+ * One file holds traces (behaviours) of one spec model. A trace is an initial
+ * state and, per step, the action taken (name, thread, arguments) and the
+ * whole state after it. Traces of one model share most states, so the file
+ * stores every distinct state and every distinct action once, in tables, and
+ * a trace is a list of indices into them: the edge-cover traces of a model of
+ * 24,000 states take 13,000 traces and 177,000 steps, which as self-contained
+ * JSON would be ~100 MB instead of ~20.
+ *
+ * States are stored in the protocol's JSON shape (src/protocol/state.ts), the
+ * shape the implementation's `snapshot()` returns, so a replay compares with
+ * plain deep equality and needs no value codec.
  *
  * Why not ITF (Apalache ADR-015)? ITF encodes TLA+ values generically
- * (`#set`, `#map`, `#tup`); a replay would then have to convert every state a
- * second time before comparing. The conversion from TLC's values to the
- * protocol shape happens once, at generation time, against one zod schema.
- * The envelope borrows ITF's habits: a free-form `meta`, an explicit `vars`
- * list and states in order.
+ * (`#set`, `#map`, `#tup`); a replay would have to convert every state a
+ * second time before comparing, and ITF has no place for a shared state
+ * table. The conversion from TLC's values to the protocol shape happens once,
+ * at generation time, against one zod schema. The file borrows ITF's habits:
+ * free-form `meta`, states in order, the constants ("params") alongside.
  */
 import { z } from 'zod';
-import { ProtocolState, LastAction } from '../protocol/state.ts';
-import { VARIANT_NAMES, type VariantName } from '../protocol/variants.ts';
+import { LastAction, ProtocolState } from '../protocol/state.ts';
+import { ModelConstants } from './model-constants.ts';
 
 /** Format tag written into every trace file. */
-export const TRACE_FORMAT = 'mmu-notifier-trace/1';
+export const TRACE_FORMAT = 'mmu-notifier-traces/1';
 
 /** Where a trace came from. */
 export const TRACE_SOURCES = ['edge-cover', 'simulation', 'counterexample'] as const;
 export type TraceSource = (typeof TRACE_SOURCES)[number];
 
-/** One step: the action (the spec's `lastAction` of the state it leads to) and that state. */
-export const TraceStep = z.strictObject({
-  action: LastAction,
-  state: ProtocolState,
-});
-export type TraceStep = z.infer<typeof TraceStep>;
-
-/** What replaying a counterexample must show: the property is violated right after step `atStep` (1-based; 0 = the initial state). */
+/** What replaying a counterexample must show: `property` is first violated in the state after step `atStep` (0 = the initial state). */
 export const ExpectedViolation = z.strictObject({
   property: z.string().min(1),
+  /** `invariant`: a state predicate; `deadlock`: no thread can move; `action`: a property of the last step; `liveness`: a lasso. */
+  kind: z.enum(['invariant', 'deadlock', 'action', 'liveness']),
   atStep: z.int().min(0),
 });
 export type ExpectedViolation = z.infer<typeof ExpectedViolation>;
 
-/** A whole trace file. */
-export const TraceFile = z.strictObject({
-  format: z.literal(TRACE_FORMAT),
-  /** Stable name, unique among the generated traces (also the file's base name). */
+/** One trace: indices into the file's tables. `actions.length === states.length - 1`. */
+export const TraceEntry = z.strictObject({
+  /** Unique within the file. */
   id: z.string().min(1),
-  /** The spec model (manifest name) the trace was generated from. */
-  model: z.string().min(1),
-  /** The variant switched on in that model, and to be switched on for the replay. */
-  variant: z.enum(VARIANT_NAMES as [VariantName, ...VariantName[]]),
   source: z.enum(TRACE_SOURCES),
+  /** Indices into `states`: the initial state, then the state after each step. */
+  states: z.array(z.int().min(0)).min(1),
+  /** Indices into `actions`, one per step. */
+  actions: z.array(z.int().min(0)),
   /** Set for counterexamples: the violation the replay must reproduce. */
   expectViolation: ExpectedViolation.optional(),
-  /** Variable names of every state, sorted. */
-  vars: z.array(z.string()),
-  /** Free-form provenance (spec hash, TLC version, seed, ...). */
-  meta: z.record(z.string(), z.unknown()),
-  init: ProtocolState,
-  steps: z.array(TraceStep),
 });
+export type TraceEntry = z.infer<typeof TraceEntry>;
+
+/** A whole trace file. */
+export const TraceFile = z
+  .strictObject({
+    format: z.literal(TRACE_FORMAT),
+    /** The spec model the traces come from (an MC*.cfg name). */
+    model: z.string().min(1),
+    /** The model's constants, the variant among them: the replay builds the same world. */
+    constants: ModelConstants,
+    /** Free-form provenance (spec hash, TLC jar sha256, seeds, figures). */
+    meta: z.record(z.string(), z.unknown()),
+    states: z.array(ProtocolState),
+    actions: z.array(LastAction),
+    traces: z.array(TraceEntry),
+  })
+  .superRefine((file, ctx) => {
+    file.traces.forEach((t, i) => {
+      if (t.actions.length !== t.states.length - 1) {
+        ctx.addIssue({ code: 'custom', path: ['traces', i], message: `trace ${t.id}: ${t.states.length} states but ${t.actions.length} actions` });
+      }
+      if (t.states.some((s) => s >= file.states.length) || t.actions.some((a) => a >= file.actions.length)) {
+        ctx.addIssue({ code: 'custom', path: ['traces', i], message: `trace ${t.id} refers past the end of a table` });
+      }
+    });
+  });
 export type TraceFile = z.infer<typeof TraceFile>;
 
+/** An action record: what the spec's `lastAction` holds (name, thread, arguments). */
+export type TraceAction = z.infer<typeof LastAction>;
+
+/** One step of an expanded trace. */
+export interface TraceStep {
+  readonly action: TraceAction;
+  readonly state: ProtocolState;
+}
+
+/** A trace with its states and actions looked up: what a replay walks through. */
+export interface ExpandedTrace {
+  readonly id: string;
+  readonly model: string;
+  readonly source: TraceSource;
+  readonly constants: ModelConstants;
+  readonly init: ProtocolState;
+  readonly steps: readonly TraceStep[];
+  readonly expectViolation?: ExpectedViolation;
+}
+
+/** Looks up the states and actions of trace `entry` of `file`. */
+export function expandTrace(file: TraceFile, entry: TraceEntry): ExpandedTrace {
+  const steps = entry.actions.map((a, i) => ({ action: file.actions[a]!, state: file.states[entry.states[i + 1]!]! }));
+  return {
+    id: entry.id,
+    model: file.model,
+    source: entry.source,
+    constants: file.constants,
+    init: file.states[entry.states[0]!]!,
+    steps,
+    ...(entry.expectViolation ? { expectViolation: entry.expectViolation } : {}),
+  };
+}
+
 /**
- * Parse and validate a trace file's JSON text. Throws an Error that names the
- * file and the first offending fields, and says how to regenerate.
+ * Parses and validates a trace file's JSON text. Throws an Error that names
+ * the file and the first offending fields, and says how to regenerate.
  */
 export function parseTraceFile(text: string, where: string): TraceFile {
   let json: unknown;
@@ -84,5 +138,5 @@ export function parseTraceFile(text: string, where: string): TraceFile {
 
 /** The JSON Schema of the trace format (for documentation and external tools). */
 export function traceJsonSchema(): unknown {
-  return z.toJSONSchema(TraceFile, { unrepresentable: 'any' });
+  return z.toJSONSchema(TraceFile, { unrepresentable: 'any', io: 'input' });
 }

@@ -1,0 +1,66 @@
+/**
+ * TLC's state graph of an export model, indexed for the covering algorithm:
+ * dense node ids, states in the protocol's JSON shape, one action per edge.
+ */
+import type { StateGraph } from '../tla2tools-runner/index.ts';
+import type { ProtocolState } from '../protocol/state.ts';
+import type { Digraph } from './digraph.ts';
+import type { TraceAction } from './trace-format.ts';
+import { toProtocolState } from './protocol-state.ts';
+
+/** The spec's stuttering step at quiescence (`Terminating == Quiescent /\ UNCHANGED vars`). */
+export const STUTTER_ACTION = 'Terminating';
+
+/** The indexed graph. `actions[e]` is the action taken along edge e. */
+export interface ExportGraph extends Digraph {
+  readonly states: readonly ProtocolState[];
+  readonly actions: readonly TraceAction[];
+  /** Edge lines in the dump that repeated an earlier (from, to, label) edge; dropped. */
+  readonly duplicateEdges: number;
+}
+
+/**
+ * Indexes a dot dump. The action of an edge is the `lastAction` of its
+ * target state (the spec records name, thread and arguments there); it must
+ * agree with TLC's edge label, else the spec's ghost is wrong. A stuttering
+ * edge keeps the target's old lastAction, so it gets its own action record.
+ */
+export function indexStateGraph(dump: StateGraph, model: string): ExportGraph {
+  const index = new Map<string, number>();
+  const states: ProtocolState[] = [];
+  for (const [fp, state] of dump.nodes) {
+    index.set(fp, states.length);
+    try {
+      states.push(toProtocolState(state));
+    } catch (err) {
+      throw new Error(`${model}, state ${fp}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const id = (fp: string): number => {
+    const i = index.get(fp);
+    if (i === undefined) throw new Error(`${model}: the dot dump has an edge to unknown state ${fp} (truncated dump?)`);
+    return i;
+  };
+  const from: number[] = [];
+  const to: number[] = [];
+  const actions: TraceAction[] = [];
+  const seen = new Set<string>();
+  let duplicateEdges = 0;
+  for (const e of dump.edges) {
+    const key = `${e.from} ${e.to} ${e.action ?? ''}`;
+    if (seen.has(key)) {
+      duplicateEdges++;
+      continue;
+    }
+    seen.add(key);
+    const target = states[id(e.to)]!;
+    const action = e.action === STUTTER_ACTION ? { name: STUTTER_ACTION, thread: 'none', args: {} } : target.lastAction;
+    if (e.action !== null && action.name !== e.action) {
+      throw new Error(`${model}: edge labelled ${e.action} leads to a state whose lastAction is ${action.name}`);
+    }
+    from.push(id(e.from));
+    to.push(id(e.to));
+    actions.push(action);
+  }
+  return { nodeCount: states.length, from, to, initial: dump.initial.map(id), states, actions, duplicateEdges };
+}

@@ -1,0 +1,104 @@
+/**
+ * Replays a trace on the implementation (src/impl World with its controlled
+ * scheduler): for each step, the named thread must take the named action with
+ * the named arguments, then the implementation's whole snapshot must equal
+ * the spec's state. The first failure stops the replay and is reported with
+ * the trace, the step, the action and a diff.
+ */
+import { World } from '../impl/world.ts';
+import type { ProtocolState } from '../protocol/state.ts';
+import type { VariantName } from '../protocol/variants.ts';
+import { STUTTER_ACTION } from './export-graph.ts';
+import { diffJson, formatDiff, jsonEqual, type Difference } from './state-diff.ts';
+import type { ExpandedTrace, TraceAction } from './trace-format.ts';
+import { worldConfigOf } from './world-config.ts';
+
+/** Why a replay stopped early. Step 0 is the initial state. */
+export type ReplayFailure =
+  /** The implementation could not take the step (or threw while taking it). */
+  | { kind: 'divergence'; step: number; action: TraceAction; message: string }
+  /** The step was taken but the state differs from the spec's. */
+  | { kind: 'mismatch'; step: number; action: TraceAction | null; diff: Difference[] };
+
+/** What a replay found. */
+export interface ReplayReport {
+  readonly traceId: string;
+  readonly model: string;
+  readonly variant: VariantName;
+  /** Steps taken successfully (all of them when `failure` is absent). */
+  readonly stepsReplayed: number;
+  readonly failure?: ReplayFailure;
+  /** First state (step index) where the implementation reports a violated safety property, and which. */
+  readonly firstViolation?: { step: number; properties: string[] };
+  /** Whether the world is deadlocked after the last replayed step. */
+  readonly deadlockedAtEnd: boolean;
+}
+
+/** Options of a replay. */
+export interface ReplayOptions {
+  /** Run the implementation with this variant instead of the model's (e.g. mainline for a bug trace). */
+  readonly variant?: VariantName;
+  /** Compare snapshots with the spec's states (default true; off to follow only the schedule). */
+  readonly compareStates?: boolean;
+  /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
+  readonly checkViolations?: boolean;
+}
+
+/** Replays one trace; never throws for a divergence (it is reported). */
+export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions = {}): Promise<ReplayReport> {
+  const variant = options.variant ?? trace.constants.variant;
+  const compare = options.compareStates ?? true;
+  const check = options.checkViolations ?? trace.expectViolation !== undefined;
+  const world = new World(worldConfigOf(trace.constants, variant)).start();
+  let firstViolation: ReplayReport['firstViolation'];
+  const report = (stepsReplayed: number, failure?: ReplayFailure): ReplayReport => ({
+    traceId: trace.id,
+    model: trace.model,
+    variant,
+    stepsReplayed,
+    ...(failure ? { failure } : {}),
+    ...(firstViolation ? { firstViolation } : {}),
+    deadlockedAtEnd: world.deadlocked(),
+  });
+  const observe = (step: number, expected: ProtocolState, action: TraceAction | null): ReplayFailure | undefined => {
+    if (check && firstViolation === undefined) {
+      const v = world.violations();
+      if (v.length > 0) firstViolation = { step, properties: v };
+    }
+    if (!compare) return undefined;
+    const actual = world.snapshot();
+    return jsonEqual(expected, actual) ? undefined : { kind: 'mismatch', step, action, diff: diffJson(expected, actual) };
+  };
+
+  const initial = observe(0, trace.init, null);
+  if (initial) return report(0, initial);
+  for (let i = 0; i < trace.steps.length; i++) {
+    const { action, state } = trace.steps[i]!;
+    const failure = (await takeStep(world, action, i + 1)) ?? observe(i + 1, state, action);
+    if (failure) return report(i, failure);
+  }
+  return report(trace.steps.length);
+}
+
+async function takeStep(world: World, action: TraceAction, step: number): Promise<ReplayFailure | undefined> {
+  if (action.name === STUTTER_ACTION) {
+    // The spec stutters only when every thread is done: the implementation must agree.
+    return world.quiescent() ? undefined : { kind: 'divergence', step, action, message: 'the spec is quiescent here but the implementation is not' };
+  }
+  try {
+    await world.step(action.thread, action.name, action.args);
+    return undefined;
+  } catch (err) {
+    return { kind: 'divergence', step, action, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** A failure as text: the trace, the step, the action and the diff. */
+export function describeFailure(r: ReplayReport): string {
+  const f = r.failure;
+  if (!f) return `${r.traceId}: ${r.stepsReplayed} steps replayed, no divergence`;
+  const act = f.action ? `${f.action.thread} ${f.action.name} ${JSON.stringify(f.action.args)}` : 'the initial state';
+  const head = `${r.model} / ${r.traceId} (variant ${r.variant}), step ${f.step}, ${act}`;
+  if (f.kind === 'divergence') return `${head}: the implementation cannot take this step: ${f.message}`;
+  return `${head}: state differs from the spec (${f.diff.length} field(s)):\n${formatDiff(f.diff)}`;
+}
