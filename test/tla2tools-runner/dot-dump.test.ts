@@ -4,6 +4,8 @@ import {
   collectDotDump,
   parseDotLine,
   parseTlcOutput,
+  parseTlcState,
+  printTlcState,
   readDotDump,
   TlcResultCollector,
   tlc,
@@ -53,6 +55,14 @@ describe('dot dumps recorded from TLC', () => {
     parseTlcOutput(recording('Values').text).forEach((e) => collector.add(e));
     const trace = collector.finish({ exitCode: 12, signal: null, durationMs: 0, stoppedBy: null, simulation: false }).trace;
     expect([...g.nodes.values()]).toEqual(trace.map((s) => s.state));
+  });
+
+  it('printTlcState reproduces every dot label', async () => {
+    for (const file of ['Counter.dot', 'Values.dot']) {
+      for await (const r of readDotDump(join(RECORDED, file))) {
+        if (r.type === 'node') expect(printTlcState(parseTlcState(r.label))).toBe(r.label);
+      }
+    }
   });
 
   it('streams records in file order', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseTlcOutput,
   parseTlcValue,
+  printTlcState,
   TlcResultCollector,
   tlc,
   tlcEventSchema,
@@ -124,6 +125,19 @@ describe('parsing recorded TLC 2.18 output', () => {
     const { events, result } = replay('CounterSimulate', { simulation: true });
     expect(events.find((e) => e.type === 'progress')).toMatchObject({ code: 2209, distinct: -1, queue: -1 });
     expect(result.outcome).toBe('success');
+  });
+
+  it('printTlcState reproduces every recorded trace state byte for byte', () => {
+    let states = 0;
+    for (const name of ['InvariantViolation', 'Deadlock', 'Liveness', 'AssertFail', 'Values']) {
+      for (const e of replay(name).events) {
+        if (e.type !== 'traceState') continue;
+        expect(e.state, `${name} state ${e.number}`).toBeDefined();
+        expect(printTlcState(e.state!)).toBe(e.stateText);
+        states++;
+      }
+    }
+    expect(states).toBe(4 + 3 + 2 + 2 + 2);
   });
 
   it('keeps unknown messages and reports unreadable known ones', () => {
