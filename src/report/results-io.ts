@@ -115,3 +115,15 @@ function newestSpecFile(specDir: string): { name: string; mtimeMs: number } | nu
   }
   return newest;
 }
+
+/**
+ * Write check.json and one counterexample file per violated model; each
+ * verdict gets the relative path of its counterexample in `trace`.
+ */
+export function recordCheckResults(dir: string, checked: ReadonlyArray<{ verdict: CheckResults['models'][number]; counterexample: Counterexample | null }>): CheckResults['models'] {
+  const models = checked.map(({ verdict, counterexample }) =>
+    counterexample ? { ...verdict, trace: writeCounterexample(dir, { ...counterexample, model: verdict.name }) } : verdict,
+  );
+  writeResultsFile(dir, RESULT_FILES.check, { ok: models.every((m) => m.ok), models });
+  return models;
+}
