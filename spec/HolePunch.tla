@@ -133,6 +133,8 @@ mn_itree_inv_start_range(t) ==
     /\ IF t \in Unmappers
        THEN /\ MmapFree
             /\ CU!mn_itree_inv_start_range(t)
+            \* munmap of an already unmapped range finds no VMA and invalidates nothing
+            /\ \A p \in Pages : InRange(p, inv'[t].start, inv'[t].last) => p \in vma
             /\ mmap' = [mmap EXCEPT !.writer = t]
        ELSE /\ C!mn_itree_inv_start_range(t)
             /\ IF OtherInvMmapLock
