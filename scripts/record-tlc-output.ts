@@ -22,7 +22,7 @@ interface Recording {
 }
 
 const recordings: Recording[] = [
-  ...['Counter', 'InvariantViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values'].map(
+  ...['Counter', 'InvariantViolation', 'InitViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values'].map(
     (name) => ({ name, options: { spec: `${name}.tla` } }),
   ),
   { name: 'DeadlockCoverage', options: { spec: 'Deadlock.tla', coverageMinutes: 1 } },

@@ -135,6 +135,9 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
       spawnError = err;
       if (child.pid === undefined) settle(null, null); // never started: no 'close' to wait for
     });
+    // When java exits, anything it left in its group would keep the pipes open
+    // and 'close' from firing: kill the group right away.
+    child.on('exit', () => child.pid !== undefined && killGroup(child.pid));
     // 'close' fires after the process exited AND its stdio ended: all output is in.
     child.on('close', settle);
   });

@@ -25,7 +25,7 @@ const actions = (r: TlcResult): Array<string | null> => r.trace.map((s) => s.act
 
 describe('parsing recorded TLC 2.18 output', () => {
   it('every event of every recording is valid and nothing is malformed', () => {
-    for (const name of ['Counter', 'InvariantViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values', 'DeadlockCoverage', 'CounterSimulate']) {
+    for (const name of ['Counter', 'InvariantViolation', 'InitViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values', 'DeadlockCoverage', 'CounterSimulate']) {
       const { events } = replay(name);
       for (const e of events) expect(() => tlcEventSchema.parse(e)).not.toThrow();
       expect(events.filter((e) => e.type === 'malformed'), name).toEqual([]);
@@ -51,6 +51,12 @@ describe('parsing recorded TLC 2.18 output', () => {
       count: tlc.int(2),
       log: tlc.tuple(tlc.record({ n: tlc.int(0), who: tlc.mv('p1') }), tlc.record({ n: tlc.int(1), who: tlc.mv('p1') })),
     });
+  });
+
+  it('InitViolation: the state inside message 2107 becomes a one-state trace', () => {
+    const { result } = replay('InitViolation');
+    expect(result).toMatchObject({ outcome: 'safety', violated: 'Positive', distinctStates: null });
+    expect(result.trace).toEqual([{ number: 1, action: null, state: { x: tlc.int(0), y: tlc.str('start') }, stateText: '/\\ x = 0\n/\\ y = "start"' }]);
   });
 
   it('Deadlock: single-variable states x = 0, 1, 2', () => {

@@ -25,6 +25,12 @@ describe('ToolStreamTokenizer', () => {
     expect(frames.map((f) => (f.kind === 'message' ? f.code : f.kind))).toEqual([2185, 2189]);
   });
 
+  it('accepts Windows line breaks', () => {
+    const { text } = recording('Deadlock');
+    const crlf = tokenize([text.replace(/\n/g, '\r\n')]).map((f) => (f.kind === 'message' ? { ...f, body: f.body.replace(/\r\n/g, '\n') } : f));
+    expect(crlf).toEqual(tokenize([text]));
+  });
+
   it('keeps blank lines inside a body', () => {
     const [f] = tokenize(['@!@!@STARTMSG 2116:1 @!@!@\nTemporal properties were violated.\n\n@!@!@ENDMSG 2116 @!@!@\n']);
     expect(f).toEqual({ kind: 'message', code: 2116, severity: 1, body: 'Temporal properties were violated.\n' });
