@@ -42,6 +42,8 @@ export const HOLE_PUNCH_STRATEGIES = {
   inside_callback: 'shrink + insert from inside the invalidate callback, deferred to the last inv_end',
   outside_shrink_then_insert: 'outside the callback: shrink first, then insert the right part',
   outside_insert_then_shrink: 'outside the callback: insert the right part first, then shrink',
+  outside_remove_then_insert:
+    'outside the callback, amdkfd style (§4.4): under mmap_write_lock insert the right part, remove the interval, insert the kept part',
 } as const;
 
 /** The name of a hole-punch strategy. */
