@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Command } from './command.ts';
 import { reportCommand } from './commands/report.ts';
+import { runCommand } from './commands/run.ts';
 import { tlcCommand } from './commands/tlc.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 
@@ -9,7 +10,7 @@ import { EXIT_USAGE } from './exit-codes.ts';
  * and exports a {@link Command}; add `check`, `gen`, `replay`, `report`, `run`
  * (and any other) by importing it and adding one line here.
  */
-const COMMANDS: readonly Command[] = [tlcCommand, reportCommand];
+const COMMANDS: readonly Command[] = [tlcCommand, reportCommand, runCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

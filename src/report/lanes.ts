@@ -80,25 +80,56 @@ export function stepThread(action: string, before: Record<string, unknown>, afte
   return { thread: SYSTEM_LANE, source: 'none' };
 }
 
-/** The role of a thread id, from its conventional prefix. */
-export function roleOf(thread: string): string {
+/**
+ * The role of a thread: from the kind of the protocol actions it took when
+ * known (so an unmapper "u" is an invalidator and a worker "w" a manager),
+ * else from its conventional id prefix.
+ */
+export function roleOf(thread: string, kind?: string): string {
+  if (kind !== undefined && kind in ROLE_BY_KIND) return ROLE_BY_KIND[kind]!;
   for (const [pattern, role] of ROLE_BY_PREFIX) if (pattern.test(thread)) return role;
   if (thread in ROLE_BY_KIND) return ROLE_BY_KIND[thread]!;
   return thread === SYSTEM_LANE ? 'unattributed steps' : 'thread';
 }
 
-function laneRank(thread: string): number {
-  for (const [pattern, , rank] of ROLE_BY_PREFIX) if (pattern.test(thread)) return rank;
-  if (thread in ROLE_BY_KIND) return Object.keys(ROLE_BY_KIND).indexOf(thread);
-  return thread === SYSTEM_LANE ? 99 : 50;
+const ROLE_RANK: Record<string, number> = { invalidator: 0, 'faulting thread': 1, manager: 2, thread: 50, 'unattributed steps': 99 };
+
+/**
+ * The kind of thread each thread is, from the protocol actions it took
+ * (the most frequent kind wins; threads that took none are absent).
+ */
+export function kindsByThread(steps: ReadonlyArray<{ thread: string; action: string }>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const { thread, action } of steps) {
+    const kind = actionKind(action);
+    if (kind === undefined) continue;
+    const perKind = counts.get(thread) ?? new Map<string, number>();
+    perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+    counts.set(thread, perKind);
+  }
+  return new Map([...counts].map(([t, perKind]) => [t, [...perKind].sort((a, b) => b[1] - a[1])[0]![0]]));
+}
+
+/**
+ * Roles the state itself states (src/protocol/state.ts): keys of `inv` are
+ * invalidating threads, keys of `flt` faulting threads, and in a model with
+ * a `mgr` record the remaining thread with a program counter is the manager.
+ */
+export function rolesFromState(state: Record<string, unknown>): Map<string, string> {
+  const roles = new Map<string, string>();
+  if (isRecord(state.inv)) for (const t of Object.keys(state.inv)) roles.set(t, 'invalidator');
+  if (isRecord(state.flt)) for (const t of Object.keys(state.flt)) roles.set(t, 'faulter');
+  if (isRecord(state.mgr)) for (const t of threadsOf(state)) if (!roles.has(t)) roles.set(t, 'manager');
+  return roles;
 }
 
 /**
  * Lanes in reading order: invalidators, faulting threads, manager, then
  * anything else; numbered threads in numeric order (i2 before i10).
+ * `kinds` (from kindsByThread) settles the role of threads with other names.
  */
-export function orderLanes(threads: Iterable<string>): Lane[] {
-  const unique = [...new Set(threads)];
-  unique.sort((a, b) => laneRank(a) - laneRank(b) || a.localeCompare(b, 'en', { numeric: true }));
-  return unique.map((thread) => ({ thread, role: roleOf(thread) }));
+export function orderLanes(threads: Iterable<string>, kinds: ReadonlyMap<string, string> = new Map()): Lane[] {
+  const lanes = [...new Set(threads)].map((thread) => ({ thread, role: roleOf(thread, kinds.get(thread)) }));
+  lanes.sort((a, b) => (ROLE_RANK[a.role] ?? 50) - (ROLE_RANK[b.role] ?? 50) || a.thread.localeCompare(b.thread, 'en', { numeric: true }));
+  return lanes;
 }

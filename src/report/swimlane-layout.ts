@@ -6,7 +6,7 @@
  */
 import type { Counterexample } from './counterexample.ts';
 import { diffStates, isRecord, type StateChange } from './state-diff.ts';
-import { kernelReference, orderLanes, stepThread, threadsOf, type Lane, type LaneSource } from './lanes.ts';
+import { kernelReference, kindsByThread, orderLanes, rolesFromState, stepThread, threadsOf, type Lane, type LaneSource } from './lanes.ts';
 
 /** Where a row stands relative to the violation. */
 export type RowMark =
@@ -63,7 +63,12 @@ export function layoutSwimlanes(cx: Counterexample): SwimlaneLayout {
   const threads = new Set<string>();
   for (const step of cx.steps) for (const t of threadsOf(step.state)) threads.add(t);
   for (const a of attributed.slice(1)) threads.add(a.thread);
-  const lanes = orderLanes(threads);
+  // What the state says about a thread outranks what its actions suggest.
+  const kinds = new Map([
+    ...kindsByThread(attributed.slice(1).map((a, i) => ({ thread: a.thread, action: cx.steps[i + 1]!.action }))),
+    ...(cx.steps.length > 0 ? rolesFromState(cx.steps[0]!.state) : []),
+  ]);
+  const lanes = orderLanes(threads, kinds);
   const laneIndex = new Map(lanes.map((l, i) => [l.thread, i]));
   const marks = rowMarks(cx);
   const rows = cx.steps.map((step, i): SwimlaneRow => {

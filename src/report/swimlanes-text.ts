@@ -23,7 +23,7 @@ export interface SwimlaneTextOptions {
 const STEP_COLUMN = 6;
 const MIN_LANE = 14;
 /** Narrowest column the changed-variables text is wrapped to. */
-const MIN_CHANGES = 30;
+const MIN_CHANGES = 60;
 const GLYPH: Record<RowMark, string> = {
   violation: '✗',
   deadlock: '⊗',

@@ -1,0 +1,104 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createProgressView, type ProgressView } from '../../report/progress-view.ts';
+import { recordCheckResults, writeResultsFile } from '../../report/results-io.ts';
+import { DEFAULT_RESULTS_DIR, RESULT_FILES, type CheckResults, type RunRecord, type Stage, type StageStatus } from '../../report/results.ts';
+import { runModels } from '../../report/run-models.ts';
+import { summaryTable } from '../../report/summary-table.ts';
+import { writeReport } from '../../report/write-report.ts';
+import type { Command } from '../command.ts';
+import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
+import { PROJECT_ROOT, TLC_RECORD_FILE } from '../project.ts';
+import { loadCheckList } from '../../report/check-list.ts';
+import { DEFAULT_REPORT_DIR } from './report.ts';
+
+const HELP = `usage: mmu-notifier run [--results DIR] [--out DIR]   (also: npm start)
+
+The main job: model-checks every CI model of spec/manifest.json and compares
+each verdict with its expectation, generates and replays the conformance
+traces, writes the results (${DEFAULT_RESULTS_DIR}) and the HTML report
+(${DEFAULT_REPORT_DIR}/index.html), then prints a summary table.
+A stage whose code is not part of this checkout is reported "not available".
+Progress is live on a terminal; plain lines when stdout is not a TTY or CI is set.
+exit status: 0 every verdict as expected and every replay passed; 1 otherwise;
+2 bad usage`;
+
+type StageEntry = RunRecord['stages'][number];
+
+/** Results of one run, as the stages fill them in. */
+interface RunState {
+  resultsDir: string;
+  view: ProgressView;
+  stages: StageEntry[];
+  check: CheckResults | null;
+  /** A replay failed: the run fails even when every verdict matched. */
+  replayFailed: boolean;
+}
+
+async function timed(state: RunState, stage: Stage, body: () => Promise<{ status: StageStatus; detail: string }>): Promise<void> {
+  const t0 = performance.now();
+  const { status, detail } = await body();
+  state.stages.push({ stage, status, detail, durationMs: Math.round(performance.now() - t0) });
+  if (status !== 'ok') state.view.line(`${stage}: ${status === 'unavailable' ? 'not available' : status} — ${detail}`);
+}
+
+/** check: every CI model of the manifest, with live TLC progress; check.json + traces/. */
+async function checkStage(state: RunState): Promise<{ status: StageStatus; detail: string }> {
+  const list = loadCheckList(PROJECT_ROOT);
+  if (list.kind === 'unavailable') return { status: 'unavailable', detail: list.reason };
+  state.view.stage('check', `${list.models.length} CI models from spec/manifest.json`);
+  const checked = await runModels(list.models, state.view, { jarRecordFile: TLC_RECORD_FILE });
+  const models = recordCheckResults(state.resultsDir, checked);
+  state.check = { format: 'mmu-notifier-results/1', writtenAt: new Date().toISOString(), ok: models.every((m) => m.ok), models };
+  const bad = models.filter((m) => !m.ok);
+  return bad.length === 0
+    ? { status: 'ok', detail: `${models.length} models as expected` }
+    : { status: 'failed', detail: `${bad.length} of ${models.length} models mismatched: ${bad.map((m) => m.name).join(', ')}` };
+}
+
+/** gen + replay: the codegen engineer's generator and replayer, when present. */
+function genStage(): Promise<{ status: StageStatus; detail: string }> {
+  return Promise.resolve({ status: 'unavailable', detail: 'no trace generator is wired into `run` yet (src/codegen has no gen entry point)' });
+}
+
+function replayStage(): Promise<{ status: StageStatus; detail: string }> {
+  return Promise.resolve({ status: 'unavailable', detail: 'no generated traces to replay' });
+}
+
+async function runJob(argv: string[]): Promise<number> {
+  let values: { results?: string | undefined; out?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { results: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (err) {
+    console.error(`mmu-notifier run: ${(err as Error).message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  const resultsDir = values.results ?? join(PROJECT_ROOT, DEFAULT_RESULTS_DIR);
+  const outDir = values.out ?? join(PROJECT_ROOT, DEFAULT_REPORT_DIR);
+  // Results of an earlier run must not pass for this run's (a stage that is unavailable now leaves no file).
+  for (const file of Object.values(RESULT_FILES)) rmSync(join(resultsDir, file), { recursive: true, force: true });
+  const startedAt = new Date().toISOString();
+  const state: RunState = { resultsDir, view: createProgressView(process.stdout), stages: [], check: null, replayFailed: false };
+  try {
+    await timed(state, 'check', () => checkStage(state));
+    await timed(state, 'gen', genStage);
+    await timed(state, 'replay', replayStage);
+    writeResultsFile(resultsDir, RESULT_FILES.run, { startedAt, stages: state.stages });
+    const report = writeReport(resultsDir, outDir, join(PROJECT_ROOT, 'spec'));
+    state.stages.push({ stage: 'report', status: 'ok', detail: report.path, durationMs: 0 });
+    writeResultsFile(resultsDir, RESULT_FILES.run, { startedAt, stages: state.stages });
+  } finally {
+    state.view.close();
+  }
+  console.log(`\n${summaryTable(state.check, state)}`);
+  const mismatch = state.check === null || !state.check.ok;
+  return mismatch || state.replayFailed ? EXIT_VIOLATION : EXIT_OK;
+}
+
+/** `mmu-notifier run` (`npm start`): check, generate, replay, report. */
+export const runCommand: Command = { name: 'run', summary: 'the main job: check every model, generate + replay traces, write the report', run: runJob };
