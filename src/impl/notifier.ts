@@ -334,7 +334,8 @@ export class Subscriptions {
    * insert/remove/update ⟧, then (a step) wake_up_all after the unlock, then
    * the v5/v6 release callbacks. Variants: M8 bumps on every end; M10/M11
    * apply the deferred list in a later step "mn_itree_inv_end_apply_deferred"
-   * (M11 keeps the spinlock across it); M6 never wakes.
+   * (M11 keeps the spinlock across it); M6 never wakes; M7 wakes first
+   * (step wake_up_all) and bumps seq + applies the list in a later step.
    */
   async invalidateRangeEnd(inv: Invalidation): Promise<void> {
     const { task } = inv;
@@ -343,6 +344,20 @@ export class Subscriptions {
     this.active -= 1;
     const closes = this.is('M8_every_end_bumps') || (this.active === 0 && isOdd(this.seq));
     if (!closes) return;
+    if (this.is('M7_wake_before_seq')) {
+      // ⟧ M7: the wake-up comes first; sleepers re-check while seq is unchanged.
+      let gate = this.sched.point(task, 'wake_up_all');
+      if (gate !== undefined) await gate;
+      this.observer?.(task, 'wake_up_all', {});
+      this.wq.wakeUpAll();
+      gate = this.sched.point(task, 'mn_itree_inv_end_apply_deferred');
+      if (gate !== undefined) await gate;
+      this.observer?.(task, 'mn_itree_inv_end_apply_deferred', {});
+      // ⟦ seq++ and the deferred list, in a later critical section
+      this.seq += 1;
+      for (const sub of this.applyDeferred()) sub.ops.release?.(sub);
+      return; // ⟧
+    }
     this.seq += 1;
     if (this.is('M10_deferred_outside_lock') || this.is('M11_remove_unlocked_seq_read')) {
       if (this.is('M11_remove_unlocked_seq_read')) this.spinHolder = task.id;

@@ -107,6 +107,7 @@ describe('the same tests catch the bug variants', () => {
     ['M2_remove_while_odd', /RemoveReturnsUnlinked|NoUseAfterFree/],
     ['M3_insert_ignores_active', /NoStaleDeviceEntry|ZappedBeforeMutate/],
     ['M6_no_wake_up', /deadlocks/],
+    ['M7_wake_before_seq', /violates|deadlocks/],
     ['M8_every_end_bumps', /violates/],
     ['M11_remove_unlocked_seq_read', /violates/],
     ['M12_remove_pending_as_in_tree', /RemoveReturnsUnlinked|NoUseAfterFree/],

@@ -1,0 +1,142 @@
+/**
+ * The concurrency primitives: the free-running scheduler adds no hop, the
+ * controlled scheduler runs exactly one step per call, wait_event re-checks
+ * after every wake-up and never misses a wake-up between check and sleep,
+ * and the driver lock is a mutex with trylock.
+ */
+import { describe, expect, it } from 'vitest';
+import { ControlledScheduler } from '../../src/impl/controlled-scheduler.ts';
+import { DriverLock, NO_HOLDER } from '../../src/impl/driver-lock.ts';
+import { ScheduleError } from '../../src/impl/errors.ts';
+import { FREE_RUNNING, type Task } from '../../src/impl/scheduler.ts';
+import { WaitQueue, waitEvent } from '../../src/impl/wait-queue.ts';
+
+const task = (id: string): Task => ({ id, pc: 'idle' });
+
+describe('FreeRunningScheduler', () => {
+  it('lets an enabled step continue synchronously and records the pc', () => {
+    const t = task('a');
+    expect(FREE_RUNNING.point(t, 'mmu_interval_set_seq')).toBeUndefined();
+    expect(t.pc).toBe('mmu_interval_set_seq');
+  });
+
+  it('waits for a blocked step until its blocker is ready', async () => {
+    const lock = new DriverLock();
+    const a = task('a');
+    const b = task('b');
+    await lock.lock(FREE_RUNNING, a, 'driver_lock');
+    let got = false;
+    const waiting = lock.lock(FREE_RUNNING, b, 'driver_lock').then(() => (got = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(got).toBe(false);
+    lock.unlock(a);
+    await waiting;
+    expect(lock.holder).toBe('b');
+  });
+});
+
+describe('ControlledScheduler', () => {
+  it('runs exactly one step per step() and reports the next label', async () => {
+    const s = new ControlledScheduler();
+    const log: string[] = [];
+    const t = task('t');
+    s.spawn(t, async () => {
+      for (const label of ['one', 'two']) {
+        await s.point(t, label);
+        log.push(label);
+      }
+    });
+    expect([s.labelOf('t'), log]).toEqual(['one', []]);
+    await s.step('t');
+    expect([s.labelOf('t'), log]).toEqual(['two', ['one']]);
+    await s.step('t');
+    expect([s.statusOf('t'), t.pc, log]).toEqual(['done', 'done', ['one', 'two']]);
+    await expect(s.step('t')).rejects.toThrow(ScheduleError);
+  });
+
+  it('refuses a blocked step and hands step arguments to the task', async () => {
+    const s = new ControlledScheduler();
+    const lock = new DriverLock();
+    const a = task('a');
+    const b = task('b');
+    let seen: unknown;
+    s.spawn(a, async () => {
+      await lock.lock(s, a, 'driver_lock');
+      await s.point(a, 'unlock');
+      seen = a.args;
+      lock.unlock(a);
+    });
+    s.spawn(b, () => lock.lock(s, b, 'driver_lock'));
+    await s.step('a');
+    expect(s.enabled()).toEqual(['a']);
+    await expect(s.step('b')).rejects.toThrow(/blocked/);
+    await s.step('a', { why: 'test' });
+    expect(seen).toEqual({ why: 'test' });
+    expect(s.enabled()).toEqual(['b']);
+  });
+
+  it('records a thrown error as the task failure', async () => {
+    const s = new ControlledScheduler();
+    const t = task('t');
+    s.spawn(t, async () => {
+      await s.point(t, 'boom');
+      throw new Error('bad step');
+    });
+    await s.step('t');
+    expect(s.statusOf('t')).toBe('failed');
+    expect((s.failureOf('t') as Error).message).toBe('bad step');
+  });
+});
+
+describe('wait_event / wake_up_all', () => {
+  it('a sleeper stays asleep until woken even if its condition became true, then re-checks', async () => {
+    const s = new ControlledScheduler();
+    const wq = new WaitQueue();
+    let seq = 3;
+    const t = task('f1');
+    let returned = false;
+    s.spawn(t, async () => {
+      await waitEvent(s, wq, t, 'read_begin_wait', () => seq !== 3);
+      returned = true;
+    });
+    await s.step('f1'); // condition false: enqueue
+    expect(wq.ids()).toEqual(['f1']);
+    seq = 4; // changed without a wake-up (variant M6): still asleep
+    expect(s.enabled()).toEqual([]);
+    wq.wakeUpAll();
+    expect(s.enabled()).toEqual(['f1']);
+    await s.step('f1'); // re-check: true now
+    expect(returned).toBe(true);
+  });
+
+  it('wake_up_all wakes every sleeper; one whose condition is still false sleeps again', async () => {
+    const s = new ControlledScheduler();
+    const wq = new WaitQueue();
+    let seq = 3;
+    const a = task('a');
+    const b = task('b');
+    s.spawn(a, () => waitEvent(s, wq, a, 'w', () => seq !== 3));
+    s.spawn(b, () => waitEvent(s, wq, b, 'w', () => seq > 5));
+    await s.step('a');
+    await s.step('b');
+    expect(wq.ids()).toEqual(['a', 'b']);
+    seq = 4;
+    wq.wakeUpAll();
+    await s.step('a');
+    await s.step('b');
+    expect([s.statusOf('a'), s.statusOf('b'), wq.ids()]).toEqual(['done', 'parked', ['b']]);
+  });
+});
+
+describe('DriverLock', () => {
+  it('trylock fails while held; unlock by a non-holder is a driver bug', async () => {
+    const lock = new DriverLock();
+    const a = task('a');
+    const b = task('b');
+    expect(lock.tryLock(a)).toBe(true);
+    expect(lock.tryLock(b)).toBe(false);
+    expect(() => lock.unlock(b)).toThrow(/held by a/);
+    lock.unlock(a);
+    expect(lock.holder).toBe(NO_HOLDER);
+  });
+});
