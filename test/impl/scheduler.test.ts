@@ -129,7 +129,7 @@ describe('wait_event / wake_up_all', () => {
 });
 
 describe('DriverLock', () => {
-  it('trylock fails while held; unlock by a non-holder is a driver bug', async () => {
+  it('trylock fails while held; unlock by a non-holder is a driver bug', () => {
     const lock = new DriverLock();
     const a = task('a');
     const b = task('b');
