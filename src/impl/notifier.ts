@@ -377,6 +377,18 @@ export class Subscriptions {
     if (p !== undefined) await p;
     this.observer?.(task, 'wake_up_all', {});
     this.wq.wakeUpAll();
+    if (released.length > 0) await this.release(task, released);
+  }
+
+  /**
+   * v5/v6: after wake_up_all, ops->release (and mmdrop) for every interval
+   * the last inv_end moved to its removed_list — one step,
+   * "mmu_interval_release" (spec/HolePunch.tla).
+   */
+  private async release(task: Task, released: Subscription[]): Promise<void> {
+    const p = this.sched.point(task, 'mmu_interval_release');
+    if (p !== undefined) await p;
+    this.observer?.(task, 'mmu_interval_release', { subs: released.map((s) => s.id).sort() });
     for (const sub of released) sub.ops.release?.(sub);
   }
 
