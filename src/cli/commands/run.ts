@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgressView, type ProgressView } from '../../report/progress-view.ts';
 import { recordCheckResults, writeResultsFile } from '../../report/results-io.ts';
@@ -13,13 +13,14 @@ import { PROJECT_ROOT, TLC_RECORD_FILE } from '../project.ts';
 import { loadCheckList } from '../../report/check-list.ts';
 import { DEFAULT_REPORT_DIR } from './report.ts';
 
-const HELP = `usage: mmu-notifier run [--results DIR] [--out DIR]   (also: npm start)
+const HELP = `usage: mmu-notifier run [--results DIR] [--out DIR] [--manifest FILE]   (also: npm start)
 
 The main job: model-checks every CI model of spec/manifest.json and compares
 each verdict with its expectation, generates and replays the conformance
 traces, writes the results (${DEFAULT_RESULTS_DIR}) and the HTML report
 (${DEFAULT_REPORT_DIR}/index.html), then prints a summary table.
 A stage whose code is not part of this checkout is reported "not available".
+--manifest FILE checks the models of another manifest (paths relative to it).
 Progress is live on a terminal; plain lines when stdout is not a TTY or CI is set.
 exit status: 0 every verdict as expected and every replay passed; 1 otherwise;
 2 bad usage`;
@@ -29,6 +30,7 @@ type StageEntry = RunRecord['stages'][number];
 /** Results of one run, as the stages fill them in. */
 interface RunState {
   resultsDir: string;
+  manifest: string | undefined;
   view: ProgressView;
   stages: StageEntry[];
   check: CheckResults | null;
@@ -45,9 +47,9 @@ async function timed(state: RunState, stage: Stage, body: () => Promise<{ status
 
 /** check: every CI model of the manifest, with live TLC progress; check.json + traces/. */
 async function checkStage(state: RunState): Promise<{ status: StageStatus; detail: string }> {
-  const list = loadCheckList(PROJECT_ROOT);
+  const list = loadCheckList(PROJECT_ROOT, state.manifest);
   if (list.kind === 'unavailable') return { status: 'unavailable', detail: list.reason };
-  state.view.stage('check', `${list.models.length} CI models from spec/manifest.json`);
+  state.view.stage('check', `${list.models.length} CI models`);
   const checked = await runModels(list.models, state.view, { jarRecordFile: TLC_RECORD_FILE });
   const models = recordCheckResults(state.resultsDir, checked);
   state.check = { format: 'mmu-notifier-results/1', writtenAt: new Date().toISOString(), ok: models.every((m) => m.ok), models };
@@ -67,9 +69,9 @@ function replayStage(): Promise<{ status: StageStatus; detail: string }> {
 }
 
 async function runJob(argv: string[]): Promise<number> {
-  let values: { results?: string | undefined; out?: string | undefined; help?: boolean | undefined };
+  let values: { results?: string | undefined; out?: string | undefined; manifest?: string | undefined; help?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ args: argv, options: { results: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, options: { results: { type: 'string' }, out: { type: 'string' }, manifest: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (err) {
     console.error(`mmu-notifier run: ${(err as Error).message}\n\n${HELP}`);
     return EXIT_USAGE;
@@ -83,7 +85,8 @@ async function runJob(argv: string[]): Promise<number> {
   // Results of an earlier run must not pass for this run's (a stage that is unavailable now leaves no file).
   for (const file of Object.values(RESULT_FILES)) rmSync(join(resultsDir, file), { recursive: true, force: true });
   const startedAt = new Date().toISOString();
-  const state: RunState = { resultsDir, view: createProgressView(process.stdout), stages: [], check: null, replayFailed: false };
+  const manifest = values.manifest === undefined ? undefined : resolve(values.manifest);
+  const state: RunState = { resultsDir, manifest, view: createProgressView(process.stdout), stages: [], check: null, replayFailed: false };
   try {
     await timed(state, 'check', () => checkStage(state));
     await timed(state, 'gen', genStage);
