@@ -11,7 +11,7 @@
  * lastAction.args).
  */
 import { type VariantName } from '../protocol/index.ts';
-import { CallbackContextError, ContractError, NotInsertedError, RangeOverflowError } from './errors.ts';
+import { AlreadyInsertedError, CallbackContextError, ContractError, NotInsertedError, RangeOverflowError } from './errors.ts';
 import { IntervalIndex } from './interval-index.ts';
 import { resolveOptions, type NotifierOptions } from './options.ts';
 import { type Blocker, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
@@ -131,9 +131,7 @@ export class Subscriptions {
   private insertLocked(sub: Subscription, start: number, length: number, task: Task | undefined, action: string): void {
     const last = lastPageOf(start, length);
     if (sub.life === 'freed') throw new ContractError(`subscription ${sub.id} was freed: allocate a new one`);
-    if (sub.life !== 'unused' && sub.life !== 'removed') {
-      throw new ContractError(`subscription ${sub.id} is already inserted (life ${sub.life}): remove it first`);
-    }
+    if (sub.life !== 'unused' && sub.life !== 'removed') throw new AlreadyInsertedError(sub.id);
     if (task !== undefined) this.observer?.(task, action, { sub: sub.id });
     // ⟦ critical section
     const odd = isOdd(this.seq);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AlreadyInsertedError,
   CallbackContextError,
   ContractError,
   NotInsertedError,
@@ -262,6 +263,15 @@ describe('misuse errors leave the state unchanged', () => {
     expect(() => n.insert(s, 1.5, 2)).toThrow(RangeOverflowError);
     expect(state(n)).toEqual(before);
     expect(s.life).toBe('unused');
+  });
+
+  it('insert of a subscription already inserted gives AlreadyInsertedError', () => {
+    const n = new Subscriptions();
+    const s = new Subscription('s1', okOps);
+    n.insert(s, 0, 1);
+    const before = state(n);
+    expect(() => n.insert(s, 5, 1)).toThrow(AlreadyInsertedError);
+    expect([state(n), s.start]).toEqual([before, 0]);
   });
 
   it('remove of a subscription never inserted, or already removed, gives NotInsertedError', async () => {
