@@ -14,9 +14,10 @@ import { PlainProgressView } from '../../src/report/progress-view.ts';
 import { recordCheckResults } from '../../src/report/results-io.ts';
 import { runModels, type CheckedModel } from '../../src/report/run-models.ts';
 import { writeReport } from '../../src/report/write-report.ts';
-import { FIXTURE_MODELS } from './fixture-models.ts';
+import { FIXTURE_MODELS, HOLE_PUNCH_SHRINK_FIRST } from './fixture-models.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 
+const MODELS = [...FIXTURE_MODELS, HOLE_PUNCH_SHRINK_FIRST];
 const ARTIFACTS = resolve(import.meta.dirname, '../../out/artifacts/report');
 const RESULTS = join(ARTIFACTS, 'results');
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const log: string[] = [];
   const view = new PlainProgressView({ write: (s: string) => log.push(s) } as unknown as NodeJS.WritableStream);
-  checked = await runModels(FIXTURE_MODELS, view, { jarRecordFile: TLC_RECORD_FILE, timeoutMs: 120_000 });
+  checked = await runModels(MODELS, view, { jarRecordFile: TLC_RECORD_FILE, timeoutMs: 120_000 });
   recordCheckResults(RESULTS, checked);
   reportPath = writeReport(RESULTS, ARTIFACTS).path;
   browser = await launchChromium();
@@ -57,7 +58,7 @@ describe('report page in chromium', () => {
 
   it('lists every model with its expected and actual verdict', async () => {
     const rows = page.locator('table.models tbody tr');
-    await expect.poll(() => rows.count()).toBe(FIXTURE_MODELS.length);
+    await expect.poll(() => rows.count()).toBe(MODELS.length);
     for (const { verdict } of checked) {
       const row = page.locator(`table.models tr[data-model="${verdict.name}"]`);
       const cells = await row.locator('td').allInnerTexts();
@@ -65,8 +66,8 @@ describe('report page in chromium', () => {
       expect(cells[2]).toContain(verdict.actual);
       expect(cells[3]).toBe(verdict.ok ? '✓ as expected' : '✗ mismatch');
     }
-    // The fixture's expectations hold with the real TLC.
-    expect(checked.map((c) => c.verdict.ok)).toEqual([true, true, true]);
+    // The expectations hold with the real TLC.
+    expect(checked.map((c) => c.verdict.ok)).toEqual(MODELS.map(() => true));
   });
 
   it('draws the safety counterexample as swimlanes: a lane per thread, each step in its thread’s lane', async () => {
@@ -110,6 +111,29 @@ describe('report page in chromium', () => {
     expect(await section.locator('tr.mark-loop-end').getAttribute('id')).toBe(`cx-MiniCollisionLiveness-s${cx.steps.length}`);
     expect(await section.locator('tr.mark-loop').count()).toBe(cx.steps.length - start - 1);
     expect(await section.locator('.loopback').innerText()).toContain(`back to state ${start}`);
+  });
+
+  it('draws the hole-punch race (outside the callback, shrink then insert) with the state that breaks SAFE-1 marked', async () => {
+    const cx = checked.find((c) => c.verdict.name === HOLE_PUNCH_SHRINK_FIRST.name)!.counterexample!;
+    const section = page.locator('#cx-MCHolePunchShrinkFirst');
+    const threads = Object.keys(cx.steps[0]!.state.pc as object);
+    expect((await section.locator('th.lane-head .tid').allInnerTexts()).sort()).toEqual([...threads].sort());
+    const rows = section.locator('table.lanes > tbody > tr');
+    expect(await rows.count()).toBe(cx.steps.length);
+    for (const [i, step] of cx.steps.entries()) {
+      if (i === 0) continue;
+      const last = step.state.lastAction as { name: string; thread: string };
+      expect(await rows.nth(i).locator('td.cell').getAttribute('data-thread')).toBe(last.thread);
+      expect(await rows.nth(i).locator('td.cell code.action').innerText()).toBe(last.name);
+    }
+    // The marked row is the last state, and that state does violate SAFE-1 as the spec states it:
+    // some page covered by an interval in the tree has a device entry that differs from its CPU PTE.
+    expect(await rows.last().getAttribute('class')).toContain('mark-violation');
+    expect(await section.locator('tr.mark-violation').count()).toBe(1);
+    const bad = cx.steps.at(-1)!.state as { tree: string[]; subs: Record<string, { start: number; last: number }>; pte: number[]; spte: number[] };
+    const covered = (p: number) => bad.tree.some((s) => bad.subs[s]!.start <= p && p <= bad.subs[s]!.last);
+    expect(bad.spte.some((v, i) => covered(i + 1) && v !== 0 && v !== bad.pte[i])).toBe(true);
+    await section.screenshot({ path: join(ARTIFACTS, 'swimlanes-MCHolePunchShrinkFirst.png') });
   });
 
   it('links each failing model to its swimlanes', async () => {

@@ -14,3 +14,18 @@ export const FIXTURE_MODELS: readonly ModelToCheck[] = [
   model('MiniCollisionSafety', 'safety failure', 'Safe'),
   model('MiniCollisionLiveness', 'liveness failure', 'FaultCompletes'),
 ];
+
+const SPEC = join(import.meta.dirname, '../../spec');
+
+/**
+ * The real hole-punch race of reference §5.4 A: the driver punches a hole
+ * outside the invalidate callback, shrinking the interval before inserting
+ * its right part; the spec says SAFE-1 (NoStaleDeviceEntry) fails.
+ */
+export const HOLE_PUNCH_SHRINK_FIRST: ModelToCheck = {
+  name: 'MCHolePunchShrinkFirst',
+  spec: join(SPEC, 'MCHolePunch.tla'),
+  config: join(SPEC, 'MCHolePunchShrinkFirst.cfg'),
+  expected: 'safety failure',
+  expectedViolated: 'NoStaleDeviceEntry',
+};

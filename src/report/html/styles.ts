@@ -31,13 +31,13 @@ svg.bar { width: 120px; height: 10px; vertical-align: middle; } .bar-bg { fill: 
 .lanes thead th { position: sticky; top: 0; background: #f9fafb; border-bottom: 2px solid var(--line); padding: 6px; text-align: center; cursor: pointer; }
 .lanes .step-head { width: 92px; cursor: default; }
 .lane-head .tid { display: block; font-size: 14px; } .lane-head .role { display: block; font-weight: 400; color: var(--muted); font-family: system-ui, sans-serif; }
-.lane-head[data-thread^="i"] .tid { color: var(--i); } .lane-head[data-thread^="f"] .tid { color: var(--f); } .lane-head[data-thread^="m"] .tid { color: var(--m); }
+.lane-head.role-invalidator .tid { color: var(--i); } .lane-head.role-faulting-thread .tid { color: var(--f); } .lane-head.role-manager .tid { color: var(--m); }
 .lanes td { padding: 3px 6px; vertical-align: top; border-bottom: 1px dotted var(--lane); }
 .lanes td.track { background-image: linear-gradient(to right, transparent calc(50% - 1px), var(--lane) calc(50% - 1px), var(--lane) calc(50% + 1px), transparent calc(50% + 1px)); }
 .lanes td.num { color: var(--muted); text-align: right; white-space: nowrap; border-right: 1px solid var(--line); }
 .lanes td.num a { color: inherit; text-decoration: none; } .lanes .mark { display: block; font-size: 11px; font-weight: 700; font-family: system-ui, sans-serif; }
 .card { border: 1px solid var(--line); border-left: 4px solid var(--muted); border-radius: 5px; padding: 4px 6px; background: #fff; }
-td.cell[data-thread^="i"] .card { border-left-color: var(--i); } td.cell[data-thread^="f"] .card { border-left-color: var(--f); } td.cell[data-thread^="m"] .card { border-left-color: var(--m); }
+td.cell.role-invalidator .card { border-left-color: var(--i); } td.cell.role-faulting-thread .card { border-left-color: var(--f); } td.cell.role-manager .card { border-left-color: var(--m); }
 .card .action { font-weight: 700; font-size: 13px; overflow-wrap: anywhere; } .card .kernel { color: var(--muted); font-size: 11px; font-family: system-ui, sans-serif; }
 .card .args { color: #344054; } .card .args span { margin-right: 6px; } .guess { color: var(--warn); margin-left: 4px; }
 .changes { list-style: none; margin: 3px 0 0; padding: 0; } .chg { margin: 1px 0; }

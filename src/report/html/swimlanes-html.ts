@@ -32,9 +32,14 @@ ${layout.rows.map((row) => rowHtml(row, layout, id, cx)).join('\n')}
 </section>`;
 }
 
+/** CSS class of a lane's role (colours invalidators, faulting threads and the manager apart). */
+function roleClass(role: string): string {
+  return `role-${role.replace(/[^a-z]+/g, '-')}`;
+}
+
 function headerHtml(layout: SwimlaneLayout): string {
   const lanes = layout.lanes
-    .map((l) => `<th class="lane-head" data-thread="${esc(l.thread)}"><span class="tid">${esc(l.thread)}</span><span class="role">${esc(l.role)}</span></th>`)
+    .map((l) => `<th class="lane-head ${roleClass(l.role)}" data-thread="${esc(l.thread)}"><span class="tid">${esc(l.thread)}</span><span class="role">${esc(l.role)}</span></th>`)
     .join('');
   return `<thead><tr><th class="step-head">#</th>${lanes}</tr></thead>`;
 }
@@ -47,7 +52,7 @@ function rowHtml(row: SwimlaneRow, layout: SwimlaneLayout, id: string, cx: Count
     return `<tr class="${classes.join(' ')} init" id="${id}-s${row.index + 1}">${stepCell}<td class="init-cell" colspan="${layout.lanes.length}"><span class="action">initial state</span>${stateHtml(row.state, [])}</td></tr>`;
   }
   const cells = layout.lanes.map((lane, i) =>
-    i === row.lane ? `<td class="cell" data-thread="${esc(lane.thread)}">${cardHtml(row, cx)}</td>` : `<td class="track" data-thread="${esc(lane.thread)}"></td>`,
+    i === row.lane ? `<td class="cell ${roleClass(lane.role)}" data-thread="${esc(lane.thread)}">${cardHtml(row, cx)}</td>` : `<td class="track" data-thread="${esc(lane.thread)}"></td>`,
   );
   return `<tr class="${classes.join(' ')}" id="${id}-s${row.index + 1}" data-thread="${esc(row.thread)}">${stepCell}${cells.join('')}</tr>`;
 }
