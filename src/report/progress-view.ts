@@ -106,7 +106,7 @@ export class LiveProgressView implements ProgressView {
     if (!this.live) return;
     this.tick++;
     const secs = ((Date.now() - this.live.started) / 1000).toFixed(0);
-    const text = `${SPINNER[this.tick % SPINNER.length]} ${this.live.label} ${this.live.name}  ${this.live.detail}  ${secs}s`;
+    const text = `${SPINNER[this.tick % SPINNER.length]} ${this.live.label} ${this.live.name} ${secs}s  ${this.live.detail}`;
     const width = (this.out.columns ?? 100) - 1;
     this.out.write(`\r\x1b[2K${text.length > width ? text.slice(0, width - 1) + '…' : text}`);
   }

@@ -48,7 +48,7 @@ describe('progress views', () => {
     view.close();
     const t = text();
     expect(t).toContain('\r\x1b[2K');
-    expect(t).toMatch(/\[1\/1\] MCSafety {2}45,256 distinct · 45,256\/min · queue 1,726 · depth 19/);
+    expect(t).toMatch(/\[1\/1\] MCSafety \d+s {2}45,256 distinct · 45,256\/min · queue 1,726 · depth 19/);
     // After the model finished, its line is permanent (ends with a newline) and nothing is redrawn.
     expect(t.endsWith('MCSafety  success\n')).toBe(true);
   });

@@ -68,6 +68,16 @@ function replayStage(): Promise<{ status: StageStatus; detail: string }> {
   return Promise.resolve({ status: 'unavailable', detail: 'no generated traces to replay' });
 }
 
+/** The closing line: what the exit status means. */
+function verdictLine(state: RunState): string {
+  if (state.check === null) return 'FAILED: no model was checked (see the check stage above).';
+  const bad = state.check.models.filter((m) => !m.ok).length;
+  const replay = state.replayFailed ? '; some conformance replays failed' : '';
+  return bad === 0 && !state.replayFailed
+    ? `OK: all ${state.check.models.length} models behave as expected.`
+    : `FAILED: ${bad} of ${state.check.models.length} models mismatched${replay}.`;
+}
+
 async function runJob(argv: string[]): Promise<number> {
   let values: { results?: string | undefined; out?: string | undefined; manifest?: string | undefined; help?: boolean | undefined };
   try {
@@ -98,7 +108,7 @@ async function runJob(argv: string[]): Promise<number> {
   } finally {
     state.view.close();
   }
-  console.log(`\n${summaryTable(state.check, state)}`);
+  console.log(`\n${summaryTable(state.check, state)}\n\n${verdictLine(state)}`);
   const mismatch = state.check === null || !state.check.ok;
   return mismatch || state.replayFailed ? EXIT_VIOLATION : EXIT_OK;
 }
