@@ -8,13 +8,24 @@ import { type World } from './world.ts';
 
 const isOdd = (x: number): boolean => x % 2 === 1;
 
+/** The spec's Walking(t): between a hitting inv_start_range and the last iter_next. */
+const WALKING = new Set(['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']);
+/** pcs at which the spec requires the thread to hold the driver lock. */
+const UNDER_LOCK = new Set(['mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock', 'mmu_interval_read_retry', 'driver_commit']);
+
 /** Names of the invariants this module checks. */
 export const WORLD_INVARIANTS = [
+  'TypeOK',
   'OddSeqImpliesActive',
   'DeferredOnlyWhileOdd',
   'InsertedSeqsOdd',
+  'LifecycleMatchesTreeAndList',
+  'WalkersOnlyWhileOdd',
+  'WalkersShareEpochSeq',
   'NoUseAfterFree',
   'RemoveReturnsUnlinked',
+  'PendingInsertSeqIsEpoch',
+  'DriverLockHeldInCriticalSections',
   'NoStaleDeviceEntry',
   'ZappedBeforeMutate',
 ] as const;
@@ -28,11 +39,26 @@ export function checkWorld(w: World): string[] {
   const covered = (p: number): boolean => n.tree.first(p, p) !== undefined;
   const walkers = Object.values(w.inv);
 
+  // TypeOK, the parts an implementation can break: counters in range.
+  if (n.seq < 2 || n.active < 0) out.push('TypeOK');
   if (isOdd(n.seq) && n.active <= 0) out.push('OddSeqImpliesActive');
   if (n.deferred.length > 0 && !isOdd(n.seq)) out.push('DeferredOnlyWhileOdd');
   if (w.subs.some((s) => (s.life === 'pending_insert' || s.life === 'in_tree' || s.life === 'pending_remove') && !isOdd(s.seq))) {
     out.push('InsertedSeqsOdd');
   }
+  const lifecycleOk = w.subs.every((s) => {
+    if (s.updated !== null) return true; // a v5/v6 pending update: in the tree and on the list
+    const t = inTree(s.id);
+    const d = onList(s.id);
+    if (d && !t) return s.life === 'pending_insert';
+    if (d && t) return s.life === 'pending_remove';
+    if (t) return s.life === 'in_tree';
+    return s.life === 'unused' || s.life === 'removed' || s.life === 'freed';
+  });
+  if (!lifecycleOk) out.push('LifecycleMatchesTreeAndList');
+  const walking = walkers.filter((L) => WALKING.has(L.task.pc));
+  if (walking.length > 0 && !isOdd(n.seq)) out.push('WalkersOnlyWhileOdd');
+  if (walking.some((L) => L.curSeq !== n.seq)) out.push('WalkersShareEpochSeq');
   const uaf = w.subs.some(
     (s) =>
       s.usesAfterFree > 0 ||
@@ -44,6 +70,13 @@ export function checkWorld(w: World): string[] {
   if (mgrPc === 'remove_return_free' && w.mgr.sub !== NONE) {
     const id = w.mgr.sub;
     if (inTree(id) || onList(id) || walkers.some((L) => L.cursor === id)) out.push('RemoveReturnsUnlinked');
+  }
+  if (w.subs.some((s) => s.life === 'pending_insert' && s.seq !== n.seq)) out.push('PendingInsertSeqIsEpoch');
+  for (const [id, { task }] of w.tasks) {
+    if (UNDER_LOCK.has(task.pc) && w.driver.lock.holder !== id) {
+      out.push('DriverLockHeldInCriticalSections');
+      break;
+    }
   }
   for (let p = 1; p <= w.mm.npages; p++) {
     const s = w.driver.spte[p - 1] as number;

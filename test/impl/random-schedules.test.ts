@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, type Policy, runSchedule, seededChooser } from '../../src/impl/explore.ts';
+import { describeSchedule, type Policy, type RunOptions, runSchedule, seededChooser } from '../../src/impl/explore.ts';
 import { type WorldConfig } from '../../src/impl/world.ts';
 import { type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
 
@@ -57,9 +57,9 @@ function holePunch(strategy: HolePunchStrategy, variant: VariantName = 'mainline
 const PCT: Policy = { kind: 'pct', depth: 3, expectedSteps: 30 };
 
 /** A property over schedule seeds: the run neither violates an invariant, nor deadlocks, nor throws. */
-function safeUnder(config: WorldConfig, policy: Policy): fc.IAsyncPropertyWithHooks<[number]> {
+function safeUnder(config: WorldConfig, options: RunOptions): fc.IAsyncPropertyWithHooks<[number]> {
   return fc.asyncProperty(fc.integer(), async (seed) => {
-    const r = await runSchedule(config, seededChooser(seed), 2000, policy);
+    const r = await runSchedule(config, seededChooser(seed), options);
     if (r.violations.length > 0 || r.deadlock || r.failures.length > 0 || r.truncated) {
       throw new Error(`${describeSchedule(r)} ${r.failures.map((f) => String(f.error)).join('; ')}`);
     }
@@ -67,9 +67,9 @@ function safeUnder(config: WorldConfig, policy: Policy): fc.IAsyncPropertyWithHo
 }
 
 /** Runs `numRuns` schedules; returns the failure message of the first bad one (or null). */
-async function firstFailure(config: WorldConfig, policy: Policy, numRuns: number): Promise<string | null> {
+async function firstFailure(config: WorldConfig, policy: Policy, numRuns: number, check?: readonly string[]): Promise<string | null> {
   try {
-    await fc.assert(safeUnder(config, policy), { numRuns, seed: 20260, endOnFailure: true });
+    await fc.assert(safeUnder(config, { policy, ...(check ? { check } : {}) }), { numRuns, seed: 20260, endOnFailure: true });
     return null;
   } catch (e) {
     // fast-check reports the property's own error as the cause.
@@ -102,19 +102,22 @@ describe('hole punching (§5.4)', () => {
 });
 
 describe('the same tests catch the bug variants', () => {
+  // The first invariant a schedule breaks (all of the spec's safety invariants are checked).
   const caught: Array<[VariantName, RegExp]> = [
     ['M1_insert_while_odd', /TreeFrozenWhileWalked/],
     ['M2_remove_while_odd', /RemoveReturnsUnlinked|NoUseAfterFree/],
-    ['M3_insert_ignores_active', /NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M3_insert_ignores_active', /PendingInsertSeqIsEpoch|NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M4_even_interval_seq', /InsertedSeqsOdd/],
     ['M6_no_wake_up', /deadlocks/],
     ['M7_wake_before_seq', /violates|deadlocks/],
     ['M8_every_end_bumps', /violates/],
-    ['M11_remove_unlocked_seq_read', /violates/],
-    ['M12_remove_pending_as_in_tree', /RemoveReturnsUnlinked|NoUseAfterFree/],
-    ['M13_read_retry_unlocked', /NoStaleDeviceEntry|ZappedBeforeMutate/],
-    ['M14_set_seq_after_unlock', /NoStaleDeviceEntry|ZappedBeforeMutate/],
-    ['M15_read_begin_never_waits', /NoStaleDeviceEntry|ZappedBeforeMutate/],
+    ['M9_active_only_on_hit', /TypeOK|OddSeqImpliesActive/],
+    ['M10_deferred_outside_lock', /DeferredOnlyWhileOdd/],
+    ['M11_remove_unlocked_seq_read', /DeferredOnlyWhileOdd|NoUseAfterFree/],
+    ['M12_remove_pending_as_in_tree', /LifecycleMatchesTreeAndList|RemoveReturnsUnlinked|NoUseAfterFree/],
+    ['M13_read_retry_unlocked', /DriverLockHeldInCriticalSections/],
     ['M19_eagain_no_end', /deadlocks/],
+    ['M20_eagain_double_end', /violates/],
   ];
   for (const [variant, expected] of caught) {
     it(`${variant} is caught`, async () => {
@@ -122,6 +125,20 @@ describe('the same tests catch the bug variants', () => {
       expect(failure).toMatch(expected);
     });
   }
+
+  // The read-side bugs end in a real stale device entry, checking SAFE-1 (and SAFE-2) alone.
+  const SAFE = ['NoStaleDeviceEntry', 'ZappedBeforeMutate'];
+  for (const variant of ['M3_insert_ignores_active', 'M13_read_retry_unlocked', 'M14_set_seq_after_unlock', 'M15_read_begin_never_waits', 'M16_read_begin_global_seq'] as const) {
+    it(`${variant} leaves a stale device entry (SAFE-1/2 only)`, async () => {
+      const failure = await firstFailure({ ...MC_SAFETY, variant }, { kind: 'uniform' }, 2000, SAFE);
+      expect(failure).toMatch(/violates (NoStaleDeviceEntry|ZappedBeforeMutate)/);
+    });
+  }
+
+  it('M11 (remove reads seq without the lock) frees a node the last inv_end still unlinks (NoUseAfterFree only)', async () => {
+    const failure = await firstFailure({ ...MC_SAFETY, variant: 'M11_remove_unlocked_seq_read' }, { kind: 'uniform' }, 3000, ['NoUseAfterFree']);
+    expect(failure).toMatch(/violates NoUseAfterFree/);
+  });
 
   it('M22_remove_in_callback (a callback calls the blocking remove) deadlocks', async () => {
     const failure = await firstFailure(holePunch('inside_callback', 'M22_remove_in_callback'), { kind: 'uniform' }, 500);
