@@ -5,6 +5,7 @@
 export { Counterexample, TraceStep, isLasso } from './counterexample.ts';
 export { counterexampleFromTlc, counterexampleFromTlcJson, INITIAL_ACTION } from './from-tlc.ts';
 export { renderSwimlanesText, type SwimlaneTextOptions } from './swimlanes-text.ts';
+export { terminalSwimlanes } from './terminal-swimlanes.ts';
 export { layoutSwimlanes, rowMarks, type SwimlaneLayout, type SwimlaneRow, type RowMark } from './swimlane-layout.ts';
 export { diffStates, type StateChange } from './state-diff.ts';
 export { stepThread, orderLanes, type Lane } from './lanes.ts';

@@ -11,6 +11,7 @@ import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-co
 import { ProgressPrinter } from '../progress-line.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import { formatTrace } from '../trace-format.ts';
+import { terminalSwimlanes } from '../../report/terminal-swimlanes.ts';
 
 const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N] [--timeout S] [--json]
 
@@ -50,7 +51,7 @@ function summary(r: TlcResult): string {
     `TLC ${r.version ?? '?'}: ${r.outcome}${r.violated ? ` (${r.violated})` : ''} after ${(r.durationMs / 1000).toFixed(1)} s`,
     `  ${r.distinctStates ?? '?'} distinct states, ${r.generatedStates ?? '?'} generated, depth ${r.depth ?? '?'}`,
   ];
-  if (r.trace.length > 0) lines.push('', 'Counterexample:', formatTrace(r.trace));
+  if (r.trace.length > 0) lines.push('', 'Counterexample:', terminalSwimlanes(r) ?? formatTrace(r.trace));
   if (r.lasso?.kind === 'backToState') lines.push(`   then back to state ${r.lasso.toState} (${r.lasso.action ?? '?'})`);
   if (r.lasso?.kind === 'stuttering') lines.push(`   then stuttering forever at state ${r.lasso.atState}`);
   if (r.errors.length > 0) lines.push('', ...r.errors);
