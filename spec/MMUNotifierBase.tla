@@ -119,7 +119,11 @@ Walking(t) == pc[t] \in {"invalidate_lock", "mmu_interval_set_seq", "invalidate_
 (* is a second critical section.  In mainline the split never happens and  *)
 (* SpinlockFree is always true.                                            *)
 (***************************************************************************)
-SpinlockFree == ~ (Is("M11_remove_unlocked_seq_read")
-                   /\ \E t \in Invalidators : pc[t] = "mn_itree_inv_end_apply_deferred")
+SpinlockFree == /\ ~ (Is("M11_remove_unlocked_seq_read")
+                      /\ \E t \in Invalidators : pc[t] = "mn_itree_inv_end_apply_deferred")
+                \* Variant M7 holds the lock from the last end's active-- through its
+                \* early wake_up_all to seq++ and the deferred list.
+                /\ ~ (Is("M7_wake_before_seq")
+                      /\ \E t \in Invalidators : pc[t] \in {"wake_up_all", "mn_itree_inv_end_apply_deferred"})
 
 =============================================================================

@@ -18,9 +18,15 @@ InvIdle(done) == [start |-> 0, last |-> 0, blockable |-> TRUE, curSeq |-> 0,
 
 \* The invalidation of t is over: invalidate_range_end returned (or
 \* invalidate_range_start_nonblock returned -EAGAIN).
+\* Variant M20: after the -EAGAIN path's own mn_itree_inv_end (the failed
+\* trylock left the cursor on its node), the caller wrongly calls
+\* invalidate_range_end as well: one more mn_itree_inv_end.
 InvFinish(t) ==
-    /\ inv' = [inv EXCEPT ![t] = InvIdle(inv[t].done + 1)]
-    /\ pc' = [pc EXCEPT ![t] = IF inv[t].done + 1 < MaxInv THEN "idle" ELSE "done"]
+    IF Is("M20_eagain_double_end") /\ inv[t].cursor # NoId
+    THEN /\ inv' = [inv EXCEPT ![t].cursor = NoId]
+         /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
+    ELSE /\ inv' = [inv EXCEPT ![t] = InvIdle(inv[t].done + 1)]
+         /\ pc' = [pc EXCEPT ![t] = IF inv[t].done + 1 < MaxInv THEN "idle" ELSE "done"]
 
 \* The body of the deferred-list loop of mn_itree_inv_end(): a node whose rb
 \* node is empty (not in the tree) is a pending insert, otherwise a pending
@@ -74,7 +80,11 @@ mn_itree_inv_end(t) ==
     /\ pc[t] = "mn_itree_inv_end"
     /\ SpinlockFree
     /\ active' = active - 1
-    /\ IF ClosesEpoch
+    /\ IF ClosesEpoch /\ Is("M7_wake_before_seq")
+       \* M7: wake_up_all first (lock still held), then seq++ and the list
+       THEN /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
+            /\ UNCHANGED <<seq, tree, subs, deferred, inv>>
+       ELSE IF ClosesEpoch
        THEN /\ seq' = seq + 1
             /\ IF SplitEnd
                THEN /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end_apply_deferred"]
@@ -91,19 +101,27 @@ mn_itree_inv_end(t) ==
 
 \* Variants M10/M11 only: the deferred-list loop of the last end, after seq++
 \* became visible (M11: still under the lock; M10: a new critical section).
+\* Variant M7: seq++ and the list, after the early wake_up_all; then unlock.
 mn_itree_inv_end_apply_deferred(t) ==
     /\ pc[t] = "mn_itree_inv_end_apply_deferred"
     /\ ApplyDeferred
-    /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
+    /\ IF Is("M7_wake_before_seq")
+       THEN /\ seq' = seq + 1
+            /\ InvFinish(t)
+       ELSE /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
+            /\ UNCHANGED <<seq, inv>>
     /\ lastAction' = Act("mn_itree_inv_end_apply_deferred", t, NoArgs)
-    /\ UNCHANGED <<seq, active, waitq, pte, spte, ulock, inv, flt, mgr>>
+    /\ UNCHANGED <<active, waitq, pte, spte, ulock, flt, mgr>>
 
 \* wake_up_all(&subscriptions->wq), after spin_unlock in mn_itree_inv_end():
 \* every sleeper becomes runnable and re-checks its condition.
 wake_up_all(t) ==
     /\ pc[t] = "wake_up_all"
     /\ waitq' = {}
-    /\ InvFinish(t)
+    /\ IF Is("M7_wake_before_seq")   \* M7: seq++ is still to come
+       THEN /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end_apply_deferred"]
+            /\ UNCHANGED inv
+       ELSE InvFinish(t)
     /\ lastAction' = Act("wake_up_all", t, NoArgs)
     /\ UNCHANGED <<seq, active, tree, deferred, subs, pte, spte, ulock, flt, mgr>>
 

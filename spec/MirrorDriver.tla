@@ -29,7 +29,8 @@ invalidate_lock(t) ==
     /\ pc[t] = "invalidate_lock"
     /\ ulock = NoId
     /\ ulock' = t
-    /\ pc' = [pc EXCEPT ![t] = "mmu_interval_set_seq"]
+    \* M14 zaps first and calls set_seq only after the unlock
+    /\ pc' = [pc EXCEPT ![t] = IF Is("M14_set_seq_after_unlock") THEN "invalidate_zap" ELSE "mmu_interval_set_seq"]
     /\ lastAction' = Act("invalidate_lock", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, inv, flt, mgr>>
 
@@ -41,18 +42,29 @@ invalidate_trylock_fail(t) ==
     /\ ~inv[t].blockable
     /\ ulock # NoId
     /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
-    /\ inv' = [inv EXCEPT ![t].cursor = NoId]
+    \* M20 leaves the cursor set: the caller's extra end follows (InvFinish)
+    /\ inv' = [inv EXCEPT ![t].cursor = IF Is("M20_eagain_double_end") THEN @ ELSE NoId]
     /\ lastAction' = Act("invalidate_trylock_fail", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, ulock, flt, mgr>>
+
+\* interval_tree_iter_next(): the walk moves on to the next intersecting node
+\* (the tree is frozen, no lock), or the callbacks are done.
+IterAdvance(t) ==
+    LET next == IterNext(inv[t].cursor, inv[t].start, inv[t].last)
+    IN /\ inv' = [inv EXCEPT ![t].cursor = next]
+       /\ pc' = [pc EXCEPT ![t] = IF next = NoId THEN "mm_change_ptes" ELSE "invalidate_lock"]
 
 \* mmu_interval_set_seq(sub, cur_seq): WRITE_ONCE(sub->invalidate_seq, cur_seq),
 \* unconditionally and under the driver lock.
 mmu_interval_set_seq(t) ==
     /\ pc[t] = "mmu_interval_set_seq"
     /\ subs' = [subs EXCEPT ![inv[t].cursor].seq = inv[t].curSeq]
-    /\ pc' = [pc EXCEPT ![t] = "invalidate_zap"]
+    /\ IF Is("M14_set_seq_after_unlock")   \* M14: after the unlock, then iter_next
+       THEN IterAdvance(t)
+       ELSE /\ pc' = [pc EXCEPT ![t] = "invalidate_zap"]
+            /\ UNCHANGED inv
     /\ lastAction' = Act("mmu_interval_set_seq", t, [sub |-> inv[t].cursor, seq |-> inv[t].curSeq])
-    /\ UNCHANGED <<seq, active, tree, deferred, waitq, pte, spte, ulock, inv, flt, mgr>>
+    /\ UNCHANGED <<seq, active, tree, deferred, waitq, pte, spte, ulock, flt, mgr>>
 
 \* dmirror_do_update(): erase the device entries of range ∩ interval.
 invalidate_zap(t) ==
@@ -60,17 +72,27 @@ invalidate_zap(t) ==
     /\ LET n == inv[t].cursor
        IN spte' = [p \in Pages |->
                      IF InRange(p, inv[t].start, inv[t].last) /\ Covers(n, p) THEN 0 ELSE spte[p]]
-    /\ pc' = [pc EXCEPT ![t] = "invalidate_unlock"]
+    /\ IF Is("M22_remove_in_callback")
+       \* M22: the callback then calls the blocking mmu_interval_notifier_remove
+       \* on its interval (merged into this step): the tree is odd, so the
+       \* remove is deferred and waits for seq to change, which needs this
+       \* walk's own end.  No step leaves this wait: a self-deadlock.
+       THEN /\ deferred' = deferred \cup {inv[t].cursor}
+            /\ subs' = [subs EXCEPT ![inv[t].cursor].life = "pending_remove"]
+            /\ pc' = [pc EXCEPT ![t] = "remove_wait"]
+       ELSE /\ pc' = [pc EXCEPT ![t] = "invalidate_unlock"]
+            /\ UNCHANGED <<deferred, subs>>
     /\ lastAction' = Act("invalidate_zap", t, [sub |-> inv[t].cursor])
-    /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, ulock, inv, flt, mgr>>
+    /\ UNCHANGED <<seq, active, tree, waitq, pte, ulock, inv, flt, mgr>>
 
 \* mutex_unlock(&dmirror->mutex); the callback returns true and the walk
-\* moves on with interval_tree_iter_next() (the tree is frozen, no lock).
+\* moves on with interval_tree_iter_next().
 invalidate_unlock(t) ==
     /\ pc[t] = "invalidate_unlock"
-    /\ LET next == IterNext(inv[t].cursor, inv[t].start, inv[t].last)
-       IN /\ inv' = [inv EXCEPT ![t].cursor = next]
-          /\ pc' = [pc EXCEPT ![t] = IF next = NoId THEN "mm_change_ptes" ELSE "invalidate_lock"]
+    /\ IF Is("M14_set_seq_after_unlock")   \* M14: set_seq is still to come
+       THEN /\ pc' = [pc EXCEPT ![t] = "mmu_interval_set_seq"]
+            /\ UNCHANGED inv
+       ELSE IterAdvance(t)
     /\ ulock' = NoId
     /\ lastAction' = Act("invalidate_unlock", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, flt, mgr>>
