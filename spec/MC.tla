@@ -5,6 +5,10 @@
 (***************************************************************************)
 EXTENDS MMUNotifierProperties, TLC
 
+\* Invalidator ids: model values in the symmetric safety models, the strings
+\* "i1"/"i2" elsewhere.
+CONSTANTS i1, i2
+
 \* Two subscriptions over two pages: s1 = [1, 1], s2 = [1, 2] (overlapping,
 \* so an invalidation of page 1 walks two callbacks).
 MCSubList == <<"s1", "s2">>
@@ -21,5 +25,5 @@ MCRanges == {<<1, 1>>, <<2, 2>>, <<1, 2>>}
 MCRangesSmall == {<<1, 1>>, <<2, 2>>}
 
 \* Symmetry of the invalidators (safety models only).
-MCInvSymmetry == Permutations({"i1", "i2"})
+MCInvSymmetry == Permutations({i1, i2})
 =============================================================================

@@ -41,9 +41,11 @@ invalidate_trylock_fail(t) ==
     /\ pc[t] = "invalidate_lock"
     /\ ~inv[t].blockable
     /\ ulock # NoId
-    /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
-    \* M20 leaves the cursor set: the caller's extra end follows (InvFinish)
-    /\ inv' = [inv EXCEPT ![t].cursor = IF Is("M20_eagain_double_end") THEN @ ELSE NoId]
+    /\ IF Is("M19_eagain_no_end")
+       THEN InvFinish(t)     \* the -EAGAIN path returns without mn_itree_inv_end
+       ELSE /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
+            \* M20 leaves the cursor set: the caller's extra end follows (InvFinish)
+            /\ inv' = [inv EXCEPT ![t].cursor = IF Is("M20_eagain_double_end") THEN @ ELSE NoId]
     /\ lastAction' = Act("invalidate_trylock_fail", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, ulock, flt, mgr>>
 
@@ -164,7 +166,8 @@ read_begin_wait(t) ==
 hmm_range_fault(t) ==
     /\ pc[t] = "hmm_range_fault"
     /\ flt' = [flt EXCEPT ![t].snap = pte[flt[t].page]]
-    /\ pc' = [pc EXCEPT ![t] = "driver_lock"]
+    \* M13 checks read_retry before taking the lock
+    /\ pc' = [pc EXCEPT ![t] = IF Is("M13_read_retry_unlocked") THEN "mmu_interval_read_retry" ELSE "driver_lock"]
     /\ lastAction' = Act("hmm_range_fault", t, [page |-> flt[t].page])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, ulock, inv, mgr>>
 
@@ -183,7 +186,7 @@ driver_lock(t) ==
     /\ pc[t] = "driver_lock"
     /\ ulock = NoId
     /\ ulock' = t
-    /\ pc' = [pc EXCEPT ![t] = "mmu_interval_read_retry"]
+    /\ pc' = [pc EXCEPT ![t] = IF Is("M13_read_retry_unlocked") THEN "driver_commit" ELSE "mmu_interval_read_retry"]
     /\ lastAction' = Act("driver_lock", t, NoArgs)
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, inv, flt, mgr>>
 
@@ -192,9 +195,9 @@ driver_lock(t) ==
 mmu_interval_read_retry(t) ==
     /\ pc[t] = "mmu_interval_read_retry"
     /\ IF Collided(t)
-       THEN /\ ulock' = NoId
+       THEN /\ ulock' = IF Is("M13_read_retry_unlocked") THEN ulock ELSE NoId
             /\ FaultRetry(t)
-       ELSE /\ pc' = [pc EXCEPT ![t] = "driver_commit"]
+       ELSE /\ pc' = [pc EXCEPT ![t] = IF Is("M13_read_retry_unlocked") THEN "driver_lock" ELSE "driver_commit"]
             /\ UNCHANGED <<ulock, flt>>
     /\ lastAction' = Act("mmu_interval_read_retry", t, NoArgs)
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, inv, mgr>>

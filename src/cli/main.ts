@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Command } from './command.ts';
+import { checkCommand } from './commands/check.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { tlcCommand } from './commands/tlc.ts';
@@ -10,7 +11,7 @@ import { EXIT_USAGE } from './exit-codes.ts';
  * and exports a {@link Command}; add `check`, `gen`, `replay`, `report`, `run`
  * (and any other) by importing it and adding one line here.
  */
-const COMMANDS: readonly Command[] = [tlcCommand, reportCommand, runCommand];
+const COMMANDS: readonly Command[] = [checkCommand, tlcCommand, reportCommand, runCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

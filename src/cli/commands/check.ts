@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TlcSetupError } from '../../tla2tools-runner/index.ts';
+import { checkModels, type ModelCheck } from '../check-models.ts';
+import type { Command } from '../command.ts';
+import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
+import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../manifest.ts';
+
+const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--record] [--manifest FILE] [--timeout S]
+
+Model-checks every CI model of spec/manifest.json with TLC (-workers 1) and
+compares the verdict, the violated property and the recorded state counts
+with the manifest.
+  --json           print {ok, models:[{name, expected, actual, violated, distinctStates, durationMs, ok, ...}]}
+  --all            also the models with "ci": false (the deep ones: minutes each)
+  --model NAME     only this model (repeatable; any model, CI or not)
+  --record         write the measured counts and times of models whose verdict
+                   matched back into the manifest (after a spec change)
+  --manifest FILE  another manifest (paths in it are relative to it)
+  --timeout S      stop each TLC run after S seconds (counts as a mismatch)
+exit status: 0 all as expected, 1 any mismatch, 2 bad usage or manifest, 3 TLC not runnable`;
+
+interface CheckArgs {
+  json: boolean;
+  all: boolean;
+  record: boolean;
+  names: string[];
+  manifestPath: string;
+  timeoutMs: number | undefined;
+}
+
+function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      record: { type: 'boolean' },
+      model: { type: 'string', multiple: true },
+      manifest: { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new ManifestError(`--timeout wants a positive number of seconds, got '${values.timeout}'`);
+    timeoutMs = seconds * 1000;
+  }
+  return {
+    json: values.json ?? false,
+    all: values.all ?? false,
+    record: values.record ?? false,
+    names: values.model ?? [],
+    manifestPath: values.manifest ? resolve(values.manifest) : MANIFEST_FILE,
+    timeoutMs,
+  };
+}
+
+/** The models a run covers: the named ones, else the CI ones (or all with --all). */
+export function selectModels(manifest: Manifest, names: readonly string[], all: boolean): ManifestModel[] {
+  if (names.length === 0) return manifest.models.filter((m) => all || m.ci);
+  return names.map((name) => {
+    const model = manifest.models.find((m) => m.name === name);
+    if (!model) throw new ManifestError(`no model named '${name}' in the manifest (see the "name" fields of spec/manifest.json)`);
+    return model;
+  });
+}
+
+/** Write measured figures into the entries of models whose verdict matched. */
+export function recordFigures(manifest: Manifest, checks: readonly ModelCheck[]): number {
+  let recorded = 0;
+  for (const check of checks) {
+    const model = manifest.models.find((m) => m.name === check.name);
+    if (!model || check.actual !== model.expected) continue;
+    if (model.violated !== null && check.violated !== model.violated) continue;
+    model.distinctStates = check.distinctStates;
+    model.totalStates = check.totalStates;
+    model.depth = check.depth;
+    model.runtimeSeconds = Math.round(check.durationMs / 100) / 10;
+    recorded += 1;
+  }
+  return recorded;
+}
+
+/** A fixed-width table of the results. */
+export function formatTable(checks: readonly ModelCheck[]): string {
+  const rows = checks.map((c) => [
+    c.ok ? 'ok' : 'FAIL',
+    c.name,
+    c.expected,
+    c.violated ? `${c.actual} (${c.violated})` : c.actual,
+    c.distinctStates === null ? '?' : String(c.distinctStates),
+    `${(c.durationMs / 1000).toFixed(1)} s`,
+  ]);
+  const header = ['', 'model', 'expected', 'actual', 'distinct', 'time'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [line(header), ...rows.map(line)];
+  for (const c of checks.filter((x) => !x.ok)) {
+    out.push(`${c.name}: ${c.mismatches.join('; ')}`, ...c.errors.map((e) => `  ${e}`));
+  }
+  return out.join('\n');
+}
+
+async function runCheck(argv: string[]): Promise<number> {
+  const args = parseCheckArgs(argv);
+  if (args === 'help') {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  const manifest = loadManifest(args.manifestPath);
+  const models = selectModels(manifest, args.names, args.all);
+  const started = Date.now();
+  const checks = await checkModels(models, {
+    manifestPath: args.manifestPath,
+    ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
+    // Progress goes to stderr so that --json output stays one JSON object.
+    onStart: (m, i, n) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ...\n`),
+  });
+  const ok = checks.every((c) => c.ok);
+  if (args.record) {
+    const recorded = recordFigures(manifest, checks);
+    saveManifest(manifest, args.manifestPath);
+    process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
+  }
+  if (args.json) {
+    console.log(JSON.stringify({ ok, models: checks }, null, 2));
+  } else {
+    console.log(formatTable(checks));
+    console.log(`${checks.filter((c) => c.ok).length}/${checks.length} models as expected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return ok ? EXIT_OK : EXIT_VIOLATION;
+}
+
+/** `mmu-notifier check`: every CI model of spec/manifest.json against its expected verdict. */
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'model-check every CI model of spec/manifest.json and compare with its expected verdict',
+  async run(argv) {
+    try {
+      return await runCheck(argv);
+    } catch (e) {
+      if (e instanceof ManifestError || (e instanceof TypeError && 'code' in e)) {
+        console.error(`mmu-notifier check: ${e.message}`);
+        return EXIT_USAGE;
+      }
+      if (e instanceof TlcSetupError) {
+        console.error(`mmu-notifier check: ${e.message}`);
+        return EXIT_TOOL_ERROR;
+      }
+      throw e;
+    }
+  },
+};
