@@ -56,6 +56,22 @@ export const ACTIONS = {
   remove_wait: { thread: 'manager', kernel: 'mm/mmu_notifier.c: mmu_interval_notifier_remove(), wait_event' },
   /** remove returns (mmdrop); the driver frees the subscription. */
   remove_return_free: { thread: 'manager', kernel: 'mm/mmu_notifier.c: mmu_interval_notifier_remove() returns; driver kfree' },
+
+  // ---- v5/v6 interval API and the hole-punch driver (spec/MMUNotifierV6Api.tla, spec/HolePunch.tla; never mainline) ----
+  /** MMU_NOTIFY_UNMAP in the callback, under the driver lock: plan the interval changes (do them now, or queue them for the worker). */
+  dmirror_do_unmap: { thread: 'invalidator', kernel: 'lib/test_hmm.c (v5/v6 series, [RT]): dmirror_do_unmap()' },
+  /** ⟦update(sub, start, last)⟧: change an interval's bounds now, or record updated_* and defer to the last inv_end. */
+  mmu_interval_notifier_update: { thread: 'invalidator', kernel: 'v6 3/6 [RC] mm/mmu_notifier.c: mmu_interval_notifier_update()' },
+  /** ⟦insert without registration⟧, callable from a callback: the three insert cases. */
+  mmu_interval_notifier_insert_safe: { thread: 'invalidator', kernel: 'v5 1/2, v6 1/6 [RC] mm/mmu_notifier.c: mmu_interval_notifier_insert_safe()' },
+  /** ⟦non-blocking remove⟧: remove now (release follows), or defer to the last inv_end, which calls ops->release. */
+  mmu_interval_notifier_remove_deferred: { thread: 'invalidator', kernel: '[RC] mm/mmu_notifier.c: mmu_interval_notifier_remove_deferred() (v6 "put")' },
+  /** ops->release(sub) and mmdrop for an interval that has left the tree; the driver frees it. */
+  mmu_interval_release: { thread: 'invalidator', kernel: 'v5 1/2 [RC] mm/mmu_notifier.c: mn_itree_inv_end() removed_list loop, ops->release' },
+  /** The driver's worker takes a queued unmap (outside-callback strategies) and plans it from the current bounds. */
+  unmap_work_begin: { thread: 'manager', kernel: 'driver work queue (RDMA ODP / amdkfd deferred list), kernel-protocol.md §4.4, §5.4' },
+  /** The worker has applied its plan and drops its locks. */
+  unmap_work_done: { thread: 'manager', kernel: 'driver work queue, end of one unmap item' },
 } as const;
 
 /** The name of one atomic step. */

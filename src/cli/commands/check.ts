@@ -122,8 +122,10 @@ async function runCheck(argv: string[]): Promise<number> {
   });
   const ok = checks.every((c) => c.ok);
   if (args.record) {
-    const recorded = recordFigures(manifest, checks);
-    saveManifest(manifest, args.manifestPath);
+    // Re-read first: the file may have gained models while TLC ran.
+    const fresh = loadManifest(args.manifestPath);
+    const recorded = recordFigures(fresh, checks);
+    saveManifest(fresh, args.manifestPath);
     process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
   }
   if (args.json) {

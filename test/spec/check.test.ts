@@ -1,0 +1,70 @@
+/**
+ * Every CI model of spec/manifest.json, run through the real TLC by the code
+ * of `mmu-notifier check`, gives the verdict, violated property and state
+ * counts the manifest records. Also: the manifest itself is consistent with
+ * the files and conventions of spec/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkModel, compareWithManifest } from '../../src/cli/check-models.ts';
+import { loadManifest, modelFiles } from '../../src/cli/manifest.ts';
+import type { TlcResult } from '../../src/tla2tools-runner/index.ts';
+
+const manifest = loadManifest();
+const ciModels = manifest.models.filter((m) => m.ci);
+
+describe('spec/manifest.json', () => {
+  it('lists models whose files exist and whose cfg sets the listed variant', () => {
+    for (const m of manifest.models) {
+      const { spec, config } = modelFiles(m);
+      expect(existsSync(spec), spec).toBe(true);
+      expect(existsSync(config), config).toBe(true);
+      expect(readFileSync(config, 'utf8'), m.name).toMatch(new RegExp(`Variant\\s*=\\s*"${m.variant}"`));
+    }
+  });
+
+  it('names the violated property of every failing model except deadlocks, and none for passing ones', () => {
+    for (const m of manifest.models) {
+      const wantsProperty = m.expected === 'safety failure' || m.expected === 'liveness failure';
+      expect(m.violated !== null, m.name).toBe(wantsProperty);
+    }
+  });
+
+  it('has a mainline safety, a mainline liveness and an export model in CI', () => {
+    const mainline = ciModels.filter((m) => m.variant === 'mainline' && m.expected === 'success');
+    expect(mainline.map((m) => m.kind)).toEqual(expect.arrayContaining(['safety', 'liveness', 'export']));
+  });
+
+  it('uses no SYMMETRY in liveness or export models', () => {
+    for (const m of manifest.models.filter((x) => x.kind !== 'safety')) {
+      expect(readFileSync(modelFiles(m).config, 'utf8'), m.name).not.toMatch(/^\s*SYMMETRY/m);
+    }
+  });
+});
+
+describe('compareWithManifest', () => {
+  const model = manifest.models.find((m) => m.expected === 'safety failure' && m.distinctStates !== null)!;
+  const result = (over: Partial<TlcResult>): TlcResult =>
+    ({ outcome: 'safety', violated: model.violated, distinctStates: model.distinctStates, generatedStates: model.totalStates, depth: 3, durationMs: 10, errors: [], ...over }) as TlcResult;
+
+  it('accepts the recorded verdict, property and counts', () => {
+    expect(compareWithManifest(model, result({})).ok).toBe(true);
+  });
+  it('rejects another verdict, another property, or other counts', () => {
+    expect(compareWithManifest(model, result({ outcome: 'success', violated: null })).mismatches[0]).toMatch(/verdict success/);
+    expect(compareWithManifest(model, result({ violated: 'SomethingElse' })).ok).toBe(false);
+    expect(compareWithManifest(model, result({ distinctStates: (model.distinctStates ?? 0) + 1 })).ok).toBe(false);
+  });
+});
+
+describe('TLC verdicts of the CI models', () => {
+  it.each(ciModels.map((m) => [m.name, m] as const))('%s', async (_name, model) => {
+    const check = await checkModel(model);
+    expect({ actual: check.actual, violated: check.violated, mismatches: check.mismatches }).toEqual({
+      actual: model.expected,
+      violated: model.violated ?? check.violated,
+      mismatches: [],
+    });
+    expect(check.distinctStates).toBeGreaterThan(0);
+  }, 600_000);
+});
