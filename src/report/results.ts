@@ -43,6 +43,8 @@ export const ModelVerdict = z.looseObject({
   expectedViolated: z.string().nullable().optional(),
   depth: z.number().int().nullable().optional(),
   generatedStates: z.number().int().nullable().optional(),
+  /** Every difference from the manifest (verdict, property, recorded state counts). */
+  mismatches: z.array(z.string()).optional(),
   /** Path of the counterexample file, relative to the results folder. */
   trace: z.string().optional(),
   errors: z.array(z.string()).optional(),
@@ -56,11 +58,14 @@ export type CheckResults = z.infer<typeof CheckResults>;
 /** Conformance coverage of one export model (the `gen --json` entry). */
 export const ModelCoverage = z.looseObject({
   name: z.string().min(1),
-  states: z.number().int(),
-  statesCovered: z.number().int(),
-  edges: z.number().int(),
-  edgesCovered: z.number().int(),
+  /** Graph figures; null for models without a state graph (simulation, counterexample traces). */
+  states: z.number().int().nullable(),
+  statesCovered: z.number().int().nullable(),
+  edges: z.number().int().nullable(),
+  edgesCovered: z.number().int().nullable(),
   traces: z.number().int(),
+  /** How the traces were made: export (edge cover), simulation, counterexample. */
+  kind: z.string().optional(),
 });
 export type ModelCoverage = z.infer<typeof ModelCoverage>;
 

@@ -24,6 +24,8 @@ export interface ModelToCheck {
   expected: string;
   /** The property that must be violated, when the manifest names one. */
   expectedViolated?: string | null;
+  /** The verdict rule of the model list's owner (default: `verdictOf`). */
+  judge?: (result: TlcResult) => ModelVerdict;
 }
 
 /** What checking one model produced. */
@@ -83,7 +85,7 @@ export async function runModels(
       if (e.type === 'progress') view.tlcProgress(model.name, e);
     };
     const result = await handle.result;
-    const verdict = verdictOf(model, result);
+    const verdict = model.judge ? model.judge(result) : verdictOf(model, result);
     view.modelFinished(model.name, verdictLine(verdict), verdict.ok);
     checked.push({ verdict, counterexample: counterexampleFromTlc(result, model.name) });
   }

@@ -34,8 +34,9 @@ function expectedText(m: ModelVerdict): string {
 
 function modelRow(m: ModelVerdict, hasTrace: boolean): string {
   const link = hasTrace ? `<a href="#${anchorId('cx', m.name)}">swimlanes ↓</a>` : m.actual === 'success' ? '' : '<span class="missing">not recorded</span>';
-  const errors = m.errors && m.errors.length > 0 ? `<div class="errors">${esc(m.errors.join('\n').slice(0, 400))}</div>` : '';
+  const notes = [...(m.ok ? [] : (m.mismatches ?? [])), ...(m.errors ?? [])];
+  const errors = notes.length > 0 ? `<div class="errors">${esc(notes.join('\n').slice(0, 600))}</div>` : '';
   return `<tr id="${anchorId('model', m.name)}" class="${m.ok ? 'ok' : 'mismatch'}" data-model="${esc(m.name)}">
-<td class="name">${esc(m.name)}${errors}</td><td>${esc(expectedText(m))}</td><td class="actual actual-${esc(m.actual)}">${esc(verdictText(m))}</td>
+<td class="name">${esc(m.name)}${errors}</td><td>${esc(expectedText(m))}</td><td class="actual actual-${esc(m.actual.split(' ')[0]!)}">${esc(verdictText(m))}</td>
 <td class="verdict">${m.ok ? '✓ as expected' : '✗ mismatch'}</td><td class="n">${count(m.distinctStates)}</td><td class="n">${count(m.depth)}</td><td class="n">${seconds(m.durationMs)}</td><td>${link}</td></tr>`;
 }

@@ -21,6 +21,7 @@ table { border-collapse: collapse; } .models, .coverage { width: 100%; }
 th { font-weight: 600; } td.n, th.n { text-align: right; }
 tr.ok .verdict { color: var(--ok); } tr.mismatch { background: var(--badbg); } tr.mismatch .verdict { color: var(--bad); font-weight: 700; }
 .actual-safety, .actual-liveness, .actual-deadlock, .actual-assert { color: var(--bad); } .actual-error { color: var(--warn); font-weight: 700; }
+.kind { font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; }
 .models tfoot td { color: var(--muted); border: 0; }
 .missing { color: var(--muted); font-style: italic; } .errors { color: var(--bad); white-space: pre-wrap; font-size: 12px; margin: 2px 0 0; }
 svg.bar { width: 120px; height: 10px; vertical-align: middle; } .bar-bg { fill: var(--lane); } .bar-fg { fill: var(--ok); }
