@@ -1,7 +1,8 @@
 ------------------------------ MODULE MCExport ------------------------------
 (***************************************************************************)
-(* Wrapper of the export models (MCExport_*.cfg): the models whose whole   *)
-(* state graph src/codegen turns into conformance traces.  Export configs  *)
+(* Wrapper of the models src/codegen turns into conformance traces:        *)
+(* MCExport_*.cfg (whole state graph), MCSim_*.cfg (random behaviours) and *)
+(* the bug models MCBug_*.cfg (counterexamples).  Export configs           *)
 (* use no VIEW and no SYMMETRY, so lastAction is part of every state and   *)
 (* every edge of TLC's graph connects two concrete states.                 *)
 (*                                                                         *)
@@ -26,7 +27,8 @@ ASSUME PrintT("mmu-notifier-export-constants " \o ToString(ExportConstants))
 \* One line per transition: <<"E", state, successor>> (with -userFile: unwrapped).
 EdgeLog == PrintT(<<"E", vars, vars'>>)
 
-\* Three strings as invalidator ids (MC declares i1, i2 as constants).
+\* Thread ids as strings (MC declares i1, i2 as constants for its symmetric models).
 ExportInvOne == {"i1"}
 ExportInvTwo == {"i1", "i2"}
+ExportFltTwo == {"f1", "f2"}
 =============================================================================

@@ -30,8 +30,12 @@ export interface ReplayReport {
   readonly failure?: ReplayFailure;
   /** First state (step index) where the implementation reports a violated safety property, and which. */
   readonly firstViolation?: { step: number; properties: string[] };
-  /** Whether the world is deadlocked after the last replayed step. */
+  /** Per property the implementation reported violated: the first step at which it did. */
+  readonly violatedAt: Record<string, number>;
+  /** Whether the world is deadlocked (nothing enabled, not quiescent) after the last replayed step. */
   readonly deadlockedAtEnd: boolean;
+  /** Threads that can take a step after the last replayed step. */
+  readonly enabledAtEnd: string[];
 }
 
 /** Options of a replay. */
@@ -51,6 +55,7 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
   const check = options.checkViolations ?? trace.expectViolation !== undefined;
   const world = new World(worldConfigOf(trace.constants, variant)).start();
   let firstViolation: ReplayReport['firstViolation'];
+  const violatedAt: Record<string, number> = {};
   const report = (stepsReplayed: number, failure?: ReplayFailure): ReplayReport => ({
     traceId: trace.id,
     model: trace.model,
@@ -58,12 +63,15 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     stepsReplayed,
     ...(failure ? { failure } : {}),
     ...(firstViolation ? { firstViolation } : {}),
+    violatedAt,
     deadlockedAtEnd: world.deadlocked(),
+    enabledAtEnd: world.enabled(),
   });
   const observe = (step: number, expected: ProtocolState, action: TraceAction | null): ReplayFailure | undefined => {
-    if (check && firstViolation === undefined) {
+    if (check) {
       const v = world.violations();
-      if (v.length > 0) firstViolation = { step, properties: v };
+      if (v.length > 0 && firstViolation === undefined) firstViolation = { step, properties: v };
+      for (const p of v) violatedAt[p] ??= step;
     }
     if (!compare) return undefined;
     const actual = world.snapshot();

@@ -1,0 +1,37 @@
+/**
+ * Every edge of every export model's state graph, replayed on the
+ * implementation: each step must be possible and leave the whole state equal
+ * to the spec's. Traces are generated from the spec by TLC (cached by a hash
+ * of the inputs, see src/codegen/README.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { describeFailures, projectModels, replayFile, tracesOf } from '../../src/codegen/suite.ts';
+import { PATHS } from './project.ts';
+
+const models = projectModels(PATHS, 'export');
+
+describe('export models (whole state graph)', () => {
+  it('exist', () => {
+    expect(models.map((m) => m.name)).toContain('MCExport_Small');
+  });
+
+  for (const model of models) {
+    describe(model.name, () => {
+      it('traces cover every state and every edge', async () => {
+        const { figures } = await tracesOf(PATHS, model);
+        expect(figures.states).toBeGreaterThan(0);
+        expect(figures.statesCovered).toBe(figures.states);
+        expect(figures.edgesCovered).toBe(figures.edges);
+        // The cover is optimal: as many traces as the min-flow lower bound.
+        expect(figures.traces).toBe(figures.minimumTraces);
+      });
+
+      it('replays on the implementation with no divergence', async () => {
+        const { file } = await tracesOf(PATHS, model);
+        const run = await replayFile(file);
+        expect(run.failures.length, describeFailures(run.failures)).toBe(0);
+        expect(run.reports).toHaveLength(file.traces.length);
+      });
+    });
+  }
+});
