@@ -59,11 +59,12 @@ async function untilReady(blocker: Blocker): Promise<void> {
 /**
  * The production scheduler: steps run as soon as they are enabled; a blocked
  * step waits for its blocker's event and re-checks (like a kernel sleeper).
- * An enabled point costs one property write and a function call.
+ * An enabled point costs a call and, with a blocker, one `ready()` test. It
+ * does not maintain `task.pc` (only the controlled scheduler, whose states
+ * are observed, does).
  */
 export class FreeRunningScheduler implements Scheduler {
-  point(task: Task, label: string, blocker?: Blocker): Promise<void> | undefined {
-    task.pc = label;
+  point(_task: Task, _label: string, blocker?: Blocker): Promise<void> | undefined {
     if (blocker === undefined || blocker.ready()) return undefined;
     return untilReady(blocker);
   }

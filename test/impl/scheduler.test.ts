@@ -14,10 +14,11 @@ import { WaitQueue, waitEvent } from '../../src/impl/wait-queue.ts';
 const task = (id: string): Task => ({ id, pc: 'idle' });
 
 describe('FreeRunningScheduler', () => {
-  it('lets an enabled step continue synchronously and records the pc', () => {
+  it('lets an enabled step continue synchronously (no promise, no microtask)', () => {
     const t = task('a');
     expect(FREE_RUNNING.point(t, 'mmu_interval_set_seq')).toBeUndefined();
-    expect(t.pc).toBe('mmu_interval_set_seq');
+    const lock = new DriverLock();
+    expect(FREE_RUNNING.point(t, 'driver_lock', lock.blocker)).toBeUndefined();
   });
 
   it('waits for a blocked step until its blocker is ready', async () => {
