@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type { Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { genCommand } from './commands/gen.ts';
+import { replayCommand } from './commands/replay.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { tlcCommand } from './commands/tlc.ts';
@@ -11,7 +13,7 @@ import { EXIT_USAGE } from './exit-codes.ts';
  * and exports a {@link Command}; add `check`, `gen`, `replay`, `report`, `run`
  * (and any other) by importing it and adding one line here.
  */
-const COMMANDS: readonly Command[] = [checkCommand, tlcCommand, reportCommand, runCommand];
+const COMMANDS: readonly Command[] = [checkCommand, tlcCommand, reportCommand, runCommand, genCommand, replayCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
