@@ -8,7 +8,7 @@ export { Subscription, NONE, type IntervalOps, type Invalidation, type NotifierR
 export { IntervalIndex, compareKeys, type IntervalEntry, type TreeKey } from './interval-index.ts';
 export { LinearIndex } from './linear-index.ts';
 export { resolveOptions, type NotifierOptions, type ResolvedOptions } from './options.ts';
-export { FREE_RUNNING, FreeRunningScheduler, stepPoint, type Scheduler, type Task, type Blocker, type StepObserver } from './scheduler.ts';
+export { FREE_RUNNING, FreeRunningScheduler, NEVER_READY, stepPoint, type Scheduler, type Task, type Blocker, type StepObserver } from './scheduler.ts';
 export { ControlledScheduler, type TaskStatus } from './controlled-scheduler.ts';
 export { WaitQueue, waitEvent } from './wait-queue.ts';
 export { DriverLock, NO_HOLDER } from './driver-lock.ts';

@@ -10,7 +10,7 @@ import { DriverLock } from './driver-lock.ts';
 import { type Hole, planUnmap, punchesInCallback, type UnmapPlan } from './hole-punch.ts';
 import { type SimulatedMm } from './mm.ts';
 import { type Subscriptions } from './notifier.ts';
-import { type Scheduler, type StepObserver, type Task } from './scheduler.ts';
+import { NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
 import { NONE, type IntervalOps, type Invalidation, Subscription } from './subscription.ts';
 
 /** Locals of one faulting thread (the spec's flt[t]). */
@@ -77,7 +77,7 @@ export class MirrorDriver {
    * dmirror_interval_invalidate(): mutex_lock (blockable) or mutex_trylock
    * (else return false), mmu_interval_set_seq, zap the range, mutex_unlock —
    * four steps. M14 moves set_seq after the unlock; M22 calls the blocking
-   * remove from the callback of an unmap.
+   * remove from the zap step.
    */
   async invalidate(sub: Subscription, inv: Invalidation, curSeq: number): Promise<boolean> {
     const { task } = inv;
@@ -102,16 +102,22 @@ export class MirrorDriver {
     record(task, 'invalidate_zap', { sub: sub.id });
     this.zap(sub, inv.start, inv.last);
     if (inv.event === 'unmap') this.onUnmap(sub, inv);
+    if (this.variant === 'M22_remove_in_callback') {
+      // M22: the callback calls the blocking remove on its own interval, in
+      // this step; the tree is odd, so remove defers and waits for an epoch
+      // end that needs this very callback to return (a self-deadlock). An
+      // interval already pending removal just waits.
+      if (sub.live) await this.cfg.notifier.remove(task, sub);
+      else {
+        gate = this.sched.point(task, 'remove_wait', NEVER_READY);
+        if (gate !== undefined) await gate;
+      }
+    }
     gate = this.sched.point(task, 'invalidate_unlock');
     if (gate !== undefined) await gate;
     record(task, 'invalidate_unlock', { sub: sub.id });
     this.lock.unlock(task);
     if (lateSetSeq) await this.setSeqStep(task, sub, curSeq);
-    if (this.variant === 'M22_remove_in_callback' && inv.event === 'unmap' && sub.live) {
-      gate = this.sched.point(task, 'mmu_interval_notifier_remove');
-      if (gate !== undefined) await gate;
-      await this.cfg.notifier.remove(task, sub);
-    }
     return true;
   }
 

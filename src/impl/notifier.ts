@@ -14,7 +14,7 @@ import { type VariantName } from '../protocol/index.ts';
 import { AlreadyInsertedError, CallbackContextError, ContractError, NotInsertedError, RangeOverflowError } from './errors.ts';
 import { IntervalIndex } from './interval-index.ts';
 import { resolveOptions, type NotifierOptions } from './options.ts';
-import { type Blocker, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
+import { type Blocker, NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
 import { NONE, type Invalidation, type Subscription } from './subscription.ts';
 import { WaitQueue, waitEvent } from './wait-queue.ts';
 
@@ -65,8 +65,9 @@ export class Subscriptions {
   readonly sched: Scheduler;
   /**
    * Enabling condition shared by every step that takes the spinlock: free
-   * unless variant M11 holds it across its split mn_itree_inv_end. Undefined
-   * (always free) in every other variant. Callers pass it to the point
+   * unless variant M11 holds it across its split mn_itree_inv_end, or M7
+   * across its early wake_up_all. Undefined (always free) in every other
+   * variant. Callers pass it to the point
    * before insert/remove/readBegin/invalidateRangeStart/End.
    */
   readonly spinlock: Blocker | undefined;
@@ -75,7 +76,7 @@ export class Subscriptions {
   private readonly inCallback = new Map<string, Subscription>();
   /** Every subscription ever inserted, by id (walk cursors are ids). */
   private readonly known = new Map<string, Subscription>();
-  /** M11: the task holding the spinlock between two steps. */
+  /** M7/M11: the task holding the spinlock between two steps. */
   private spinHolder: string | null = null;
 
   constructor(options?: NotifierOptions) {
@@ -85,7 +86,7 @@ export class Subscriptions {
     this.observer = o.observer;
     this.seq = o.initialSeq;
     this.spinlock =
-      this.variant === 'M11_remove_unlocked_seq_read'
+      this.variant === 'M11_remove_unlocked_seq_read' || this.variant === 'M7_wake_before_seq'
         ? { ready: () => this.spinHolder === null, whenReady: () => new Promise((r) => setTimeout(r, 0)) }
         : undefined;
   }
@@ -176,9 +177,11 @@ export class Subscriptions {
    * Returns when the caller may free `sub`. Not allowed from a callback.
    */
   async remove(task: Task, sub: Subscription, locals: RemoveLocals = { sub: NONE, waitSeq: 0 }): Promise<void> {
+    const fromCallback = this.inCallback.has(task.id);
     if (!this.is('M22_remove_in_callback')) this.refuseInCallback('remove', task);
     if (!sub.live) throw new NotInsertedError(sub.id, `cannot be removed (life ${sub.life})`);
-    this.observer?.(task, 'mmu_interval_notifier_remove', { sub: sub.id });
+    // M22: called from the callback's zap step, whose record stands (the spec merges the two).
+    if (!fromCallback) this.observer?.(task, 'mmu_interval_notifier_remove', { sub: sub.id });
     // ⟦ critical section
     const odd = isOdd(this.seq);
     const inTree = this.tree.has(sub.id);
@@ -200,8 +203,16 @@ export class Subscriptions {
     locals.waitSeq = waitSeq;
     // ⟧
     if (waitSeq !== 0) {
-      await waitEvent(this.sched, this.wq, task, 'remove_wait', () => this.seq !== waitSeq, () =>
-        this.observer?.(task, 'remove_wait', {}),
+      // M22: the wait of a callback can only end with its own epoch: no step is ever enabled.
+      const extra: Blocker | undefined = fromCallback ? NEVER_READY : this.is('M11_remove_unlocked_seq_read') ? undefined : this.spinlock;
+      await waitEvent(
+        this.sched,
+        this.wq,
+        task,
+        'remove_wait',
+        () => this.seq !== waitSeq,
+        () => this.observer?.(task, 'remove_wait', {}),
+        extra,
       );
     }
   }
@@ -311,12 +322,14 @@ export class Subscriptions {
         this.inCallback.delete(task.id);
       }
       if (!ok && !inv.blockable) {
-        inv.cursor = NONE;
+        // M20 keeps the cursor set until this end is done (the spec's marker for the extra end).
+        if (!this.is('M20_eagain_double_end')) inv.cursor = NONE;
         if (!this.is('M19_eagain_no_end')) {
           const p = this.sched.point(task, 'mn_itree_inv_end', this.spinlock);
           if (p !== undefined) await p;
           await this.invalidateRangeEnd(inv);
         }
+        inv.cursor = NONE;
         return EAGAIN;
       }
       // (a blockable callback returning false is a WARN in the kernel; the walk goes on)
@@ -333,7 +346,8 @@ export class Subscriptions {
    * the v5/v6 release callbacks. Variants: M8 bumps on every end; M10/M11
    * apply the deferred list in a later step "mn_itree_inv_end_apply_deferred"
    * (M11 keeps the spinlock across it); M6 never wakes; M7 wakes first
-   * (step wake_up_all) and bumps seq + applies the list in a later step.
+   * (step wake_up_all, spinlock still held) and bumps seq + applies the
+   * list in a later step.
    */
   async invalidateRangeEnd(inv: Invalidation): Promise<void> {
     const { task } = inv;
@@ -343,7 +357,9 @@ export class Subscriptions {
     const closes = this.is('M8_every_end_bumps') || (this.active === 0 && isOdd(this.seq));
     if (!closes) return;
     if (this.is('M7_wake_before_seq')) {
-      // ⟧ M7: the wake-up comes first; sleepers re-check while seq is unchanged.
+      // M7: the lock stays held; the wake-up comes first, so sleepers re-check
+      // (read_begin's lockless READ_ONCE) while seq is unchanged.
+      this.spinHolder = task.id;
       let gate = this.sched.point(task, 'wake_up_all');
       if (gate !== undefined) await gate;
       this.observer?.(task, 'wake_up_all', {});
@@ -351,10 +367,11 @@ export class Subscriptions {
       gate = this.sched.point(task, 'mn_itree_inv_end_apply_deferred');
       if (gate !== undefined) await gate;
       this.observer?.(task, 'mn_itree_inv_end_apply_deferred', {});
-      // ⟦ seq++ and the deferred list, in a later critical section
       this.seq += 1;
-      for (const sub of this.applyDeferred()) sub.ops.release?.(sub);
-      return; // ⟧
+      const late = this.applyDeferred();
+      this.spinHolder = null; // ⟧ unlock
+      for (const sub of late) sub.ops.release?.(sub);
+      return;
     }
     this.seq += 1;
     if (this.is('M10_deferred_outside_lock') || this.is('M11_remove_unlocked_seq_read')) {

@@ -52,6 +52,9 @@ export interface Scheduler {
   point(task: Task, label: string, blocker?: Blocker): Promise<void> | undefined;
 }
 
+/** A blocker that is never ready: a wait that cannot end (a self-deadlock). */
+export const NEVER_READY: Blocker = { ready: () => false, whenReady: () => new Promise<void>(() => undefined) };
+
 async function untilReady(blocker: Blocker): Promise<void> {
   while (!blocker.ready()) await blocker.whenReady();
 }

@@ -50,7 +50,8 @@ export class WaitQueue {
  * wait_event(wq, cond) as a sequence of steps labelled `label`: each step
  * tests `cond` and, if false, enqueues the task — atomically. A task on the
  * queue cannot take its next step until woken. `onStep` runs at the start of
- * every step (to record it).
+ * every step (to record it); `also` is a further enabling condition (the
+ * spinlock, for a wait that reads seq under it).
  */
 export async function waitEvent(
   sched: Scheduler,
@@ -59,8 +60,13 @@ export async function waitEvent(
   label: string,
   cond: () => boolean,
   onStep?: () => void,
+  also?: Blocker,
 ): Promise<void> {
-  const blocker = wq.blockerFor(task);
+  const own = wq.blockerFor(task);
+  const blocker: Blocker =
+    also === undefined
+      ? own
+      : { ready: () => own.ready() && also.ready(), whenReady: () => Promise.race([own.whenReady(), also.whenReady()]) };
   for (;;) {
     const p = sched.point(task, label, blocker);
     if (p !== undefined) await p;

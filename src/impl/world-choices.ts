@@ -93,7 +93,6 @@ function argsOfInvStep(w: World, id: string, at: string): Record<string, unknown
       return { sub: L.cursor, seq: L.curSeq };
     case 'invalidate_zap':
     case 'invalidate_unlock':
-    case 'mmu_interval_notifier_remove':
       return { sub: L.cursor };
     case 'mm_change_ptes':
       return { start: L.start, last: L.last };
