@@ -19,7 +19,7 @@ export function coverageHtml(gen: GenResults, replay: ReplayResults | null): str
     return `<tr class="${failed.length > 0 ? 'mismatch' : 'ok'}"><td class="name">${esc(m.name)}${m.kind ? ` <span class="kind">${esc(m.kind)}</span>` : ''}${failures ? `<ul class="errors">${failures}</ul>` : ''}</td><td>${bar(m.statesCovered, m.states)}</td><td>${bar(m.edgesCovered, m.edges)}</td><td class="n">${m.traces}</td><td>${replayCell}</td></tr>`;
   });
   return `<table class="coverage">
-<thead><tr><th>export model</th><th>states covered</th><th>edges covered</th><th class="n">traces</th><th>replay</th></tr></thead>
+<thead><tr><th>model</th><th>states covered</th><th>edges covered</th><th class="n">traces</th><th>replay</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>`;

@@ -20,6 +20,11 @@ export function renderReportHtml(results: LoadedResults, now = new Date()): stri
       : mismatches.length === 0
         ? `<div class="banner ok">All ${check.models.length} models behave as expected.</div>`
         : `<div class="banner bad">${mismatches.length} of ${check.models.length} models do not behave as expected: ${mismatches.map((m) => esc(m.name)).join(', ')}</div>`;
+  const replayFailures = replay?.traces.filter((t) => !t.ok) ?? [];
+  const replayBanner =
+    replayFailures.length > 0
+      ? `<div class="banner bad">${replayFailures.length} of ${replay!.traces.length} conformance traces do not replay on the implementation (see <a href="#coverage">coverage</a>).</div>`
+      : '';
   const stages = run
     ? `<ul class="stages">${run.stages.map((s) => `<li class="st-${s.status}" title="${esc(s.detail)}"><b>${s.stage}</b> ${esc(s.status)}${s.durationMs > 0 ? ` · ${seconds(s.durationMs)}` : ''}</li>`).join('')}</ul>`
     : '';
@@ -35,6 +40,7 @@ export function renderReportHtml(results: LoadedResults, now = new Date()): stri
 <h1>mmu_interval_notifier: model-checking report</h1>
 <p class="meta">Generated ${esc(now.toISOString())}${check ? ` from results of ${esc(check.writtenAt)}` : ''}. Results folder: <code>${esc(results.dir)}</code>.</p>
 ${banner}
+${replayBanner}
 ${stages}
 ${problemList}
 <h2 id="models">Models</h2>

@@ -18,7 +18,7 @@ h3 { font-size: 16px; margin: 24px 0 4px; } code, .mono, td.n, .lanes { font-fam
 .stages .st-unavailable, .stages .st-skipped { color: var(--muted); border-style: dashed; }
 table { border-collapse: collapse; } .models, .coverage { width: 100%; }
 .models th, .models td, .coverage th, .coverage td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
-th { font-weight: 600; } td.n, th.n { text-align: right; }
+th { font-weight: 600; } td.n, th.n { text-align: right; } td.n, td.verdict { white-space: nowrap; }
 tr.ok .verdict { color: var(--ok); } tr.mismatch { background: var(--badbg); } tr.mismatch .verdict { color: var(--bad); font-weight: 700; }
 .actual-safety, .actual-liveness, .actual-deadlock, .actual-assert { color: var(--bad); } .actual-error { color: var(--warn); font-weight: 700; }
 .kind { font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; }
@@ -36,7 +36,7 @@ svg.bar { width: 120px; height: 10px; vertical-align: middle; } .bar-bg { fill: 
 .lanes td { padding: 3px 6px; vertical-align: top; border-bottom: 1px dotted var(--lane); }
 .lanes td.track { background-image: linear-gradient(to right, transparent calc(50% - 1px), var(--lane) calc(50% - 1px), var(--lane) calc(50% + 1px), transparent calc(50% + 1px)); }
 .lanes td.num { color: var(--muted); text-align: right; white-space: nowrap; border-right: 1px solid var(--line); }
-.lanes td.num a { color: inherit; text-decoration: none; } .lanes .mark { display: block; font-size: 11px; font-weight: 700; font-family: system-ui, sans-serif; }
+.lanes td.num a { color: inherit; text-decoration: none; } .lanes .mark { display: block; font-size: 11px; font-weight: 700; font-family: system-ui, sans-serif; white-space: normal; }
 .card { border: 1px solid var(--line); border-left: 4px solid var(--muted); border-radius: 5px; padding: 4px 6px; background: #fff; }
 td.cell.role-invalidator .card { border-left-color: var(--i); } td.cell.role-faulting-thread .card { border-left-color: var(--f); } td.cell.role-manager .card { border-left-color: var(--m); }
 .card .action { font-weight: 700; font-size: 13px; overflow-wrap: anywhere; } .card .kernel { color: var(--muted); font-size: 11px; font-family: system-ui, sans-serif; }
@@ -51,6 +51,7 @@ tr.mark-violation .mark, tr.mark-deadlock .mark { color: var(--bad); } .violated
 tr.mark-loop td.num, tr.mark-loop-start td.num, tr.mark-loop-end td.num, tr.mark-stutter td.num { border-right: 4px solid var(--warn); }
 tr.mark-loop-start td, tr.mark-loop td, tr.mark-loop-end td { background-color: var(--warnbg); } tr.mark-loop-start .mark, tr.mark-loop-end .mark, tr.mark-stutter .mark { color: var(--warn); }
 .loopback { color: var(--warn); font-weight: 700; margin-top: 3px; }
+tr.mark-stutter .card { box-shadow: 0 0 0 2px var(--warn) inset; }
 .lanes.focus tr.step:not(.init) { opacity: .3; } .lanes.focus tr.step.focused { opacity: 1; }
 tr.init .action { font-style: italic; color: var(--muted); }
 :target { scroll-margin-top: 48px; } tr:target td { outline: 2px solid var(--i); }

@@ -67,6 +67,8 @@ function cardHtml(row: SwimlaneRow, cx: Counterexample): string {
     args.length > 0 ? `<div class="args">${args.map(([k, v]) => `<span>${esc(k)}=${esc(formatValue(v))}</span>`).join(' ')}</div>` : '',
     changesHtml(row.changes),
     row.mark === 'violation' ? `<div class="violated">${esc(cx.violated ?? cx.outcome)} does not hold in this state</div>` : '',
+    row.mark === 'stutter' ? `<div class="loopback">↺ ${esc(cx.violated ?? 'the property')} fails: the behaviour stays in this state forever</div>` : '',
+    row.mark === 'deadlock' ? `<div class="violated">no thread can take a step (deadlock)</div>` : '',
     row.mark === 'loop-end' && typeof cx.loopStart === 'number' ? `<div class="loopback">↻ then back to state ${cx.loopStart + 1}</div>` : '',
     stateHtml(row.state, row.changes),
     `</div>`,
