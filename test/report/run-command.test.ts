@@ -82,9 +82,18 @@ describe('mmu-notifier run', () => {
   });
 
   it('exits 1 and says MISMATCH when a verdict differs from its expectation', () => {
-    const r = runJob('bad', (dir) => [entry(dir, 'MiniCollisionCorrect', 'MiniCollisionCorrect.cfg', 'safety failure', null)]);
+    const r = runJob('bad', (dir) => [
+      entry(dir, 'MiniCollisionCorrect', 'MiniCollisionCorrect.cfg', 'safety failure', null),
+      entry(dir, 'MiniCollisionSafety', 'MiniCollisionSafety.cfg', 'success', null),
+    ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/MISMATCH +MiniCollisionCorrect +safety failure +success/);
     expect(r.stdout).toContain('BAD MiniCollisionCorrect');
+    expect(r.stdout).toContain('FAILED: 2 of 2 models mismatched.');
+    // The unexpected counterexample is drawn in the terminal, marked where Safe fails.
+    const check = CheckResults.parse(JSON.parse(readFileSync(join(r.dir, 'results/check.json'), 'utf8')));
+    const cx = Counterexample.parse(JSON.parse(readFileSync(join(r.dir, 'results', check.models[1]!.trace!), 'utf8')));
+    expect(r.stdout).toContain('MiniCollisionSafety: unexpected counterexample');
+    expect(r.stdout).toContain(`✗ state ${cx.steps.length} violates Safe`);
   });
 });

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgressView, type ProgressView } from '../../report/progress-view.ts';
+import { renderSwimlanesText } from '../../report/swimlanes-text.ts';
 import { recordCheckResults, writeResultsFile } from '../../report/results-io.ts';
 import { DEFAULT_RESULTS_DIR, RESULT_FILES, type CheckResults, type RunRecord, type Stage, type StageStatus } from '../../report/results.ts';
 import { summaryTable } from '../../report/summary-table.ts';
@@ -9,6 +10,8 @@ import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { PROJECT_ROOT, TLC_RECORD_FILE } from '../project.ts';
 import { existsSync, rmSync } from 'node:fs';
+import type { GeneratedModel } from '../../codegen/generate.ts';
+import { generateAll, replayAll } from '../../report/conformance-stage.ts';
 import { runModels, type ModelToCheck } from '../../report/run-models.ts';
 import { compareWithManifest } from '../check-models.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, modelFiles } from '../manifest.ts';
@@ -36,6 +39,8 @@ interface RunState {
   view: ProgressView;
   stages: StageEntry[];
   check: CheckResults | null;
+  /** Trace files made by the gen stage (null: not made). */
+  generated: GeneratedModel[] | null;
   /** A replay failed (or generation broke): the run fails even when every verdict matched. */
   replayFailed: boolean;
 }
@@ -78,6 +83,10 @@ async function checkStage(state: RunState): Promise<{ status: StageStatus; detai
   state.view.stage('check', `${list.length} CI models of ${manifestPath}`);
   const checked = await runModels(list, state.view, { jarRecordFile: TLC_RECORD_FILE });
   const models = recordCheckResults(state.resultsDir, checked);
+  // An unexpected counterexample is the news of the run: draw it right here (the report has it too).
+  for (const { verdict, counterexample } of checked) {
+    if (!verdict.ok && counterexample) state.view.line(`\n${renderSwimlanesText(counterexample, { width: process.stdout.columns ?? 100, title: `${verdict.name}: unexpected counterexample` })}\n`);
+  }
   state.check = { format: 'mmu-notifier-results/1', writtenAt: new Date().toISOString(), ok: models.every((m) => m.ok), models };
   const bad = models.filter((m) => !m.ok);
   return bad.length === 0
@@ -85,13 +94,33 @@ async function checkStage(state: RunState): Promise<{ status: StageStatus; detai
     : { status: 'failed', detail: `${bad.length} of ${models.length} models mismatched: ${bad.map((m) => m.name).join(', ')}` };
 }
 
-/** gen + replay: wired to src/codegen once its generator and replayer are part of the checkout. */
-function genStage(_state: RunState): Promise<{ status: StageStatus; detail: string }> {
-  return Promise.resolve({ status: 'unavailable', detail: 'the trace generator (src/codegen/suite.ts) is not part of this checkout yet' });
+/** gen: trace files of every model src/codegen knows (cached by input hash); gen.json. */
+async function genStage(state: RunState): Promise<{ status: StageStatus; detail: string }> {
+  state.view.stage('gen', 'conformance traces (TLC state graphs, simulations, counterexamples)');
+  try {
+    const { generated, coverage } = await generateAll(PROJECT_ROOT, state.view);
+    state.generated = generated;
+    writeResultsFile(state.resultsDir, RESULT_FILES.gen, { models: coverage });
+    const traces = coverage.reduce((n, m) => n + m.traces, 0);
+    return { status: 'ok', detail: `${traces} traces from ${coverage.length} models` };
+  } catch (err) {
+    // A generation error is reported and the run goes on to the report; the exit status says failure.
+    state.replayFailed = true;
+    return { status: 'error', detail: (err as Error).message.split('\n').slice(0, 3).join(' ') };
+  }
 }
 
-function replayStage(_state: RunState): Promise<{ status: StageStatus; detail: string }> {
-  return Promise.resolve({ status: 'unavailable', detail: 'no generated traces to replay' });
+/** replay: every generated trace on the implementation, with a bar; replay.json. */
+async function replayStage(state: RunState): Promise<{ status: StageStatus; detail: string }> {
+  if (state.generated === null) return { status: 'skipped', detail: 'no generated traces (the gen stage did not finish)' };
+  state.view.stage('replay', 'every trace on src/impl, state by state');
+  const outcomes = await replayAll(state.generated, state.view);
+  const failed = outcomes.filter((o) => !o.ok);
+  writeResultsFile(state.resultsDir, RESULT_FILES.replay, { ok: failed.length === 0, traces: outcomes });
+  if (failed.length === 0) return { status: 'ok', detail: `${outcomes.length} traces replayed, all conform` };
+  state.replayFailed = true;
+  for (const f of failed.slice(0, 3)) state.view.line(`replay ${f.trace}: ${f.message ?? 'failed'}`);
+  return { status: 'failed', detail: `${failed.length} of ${outcomes.length} traces failed` };
 }
 
 /** The closing line: what the exit status means. */
@@ -137,7 +166,7 @@ async function runJob(argv: string[]): Promise<number> {
   for (const file of Object.values(RESULT_FILES)) rmSync(join(resultsDir, file), { recursive: true, force: true });
   const startedAt = new Date().toISOString();
   const manifest = values.manifest === undefined ? undefined : resolve(values.manifest);
-  const state: RunState = { resultsDir, manifest, view: createProgressView(process.stdout), stages: [], check: null, replayFailed: false };
+  const state: RunState = { resultsDir, manifest, view: createProgressView(process.stdout), stages: [], check: null, generated: null, replayFailed: false };
   try {
     await timed(state, 'check', () => checkStage(state));
     if (values['no-conformance']) {
