@@ -14,10 +14,11 @@ import { PlainProgressView } from '../../src/report/progress-view.ts';
 import { recordCheckResults } from '../../src/report/results-io.ts';
 import { runModels, type CheckedModel } from '../../src/report/run-models.ts';
 import { writeReport } from '../../src/report/write-report.ts';
-import { FIXTURE_MODELS, HOLE_PUNCH_SHRINK_FIRST } from './fixture-models.ts';
+import { FIXTURE_MODELS, holePunchShrinkFirst } from './fixture-models.ts';
 import { launchChromium, type LaunchedBrowser } from './chromium.ts';
 
-const MODELS = [...FIXTURE_MODELS, HOLE_PUNCH_SHRINK_FIRST];
+const HOLE_PUNCH = holePunchShrinkFirst();
+const MODELS = [...FIXTURE_MODELS, HOLE_PUNCH];
 const ARTIFACTS = resolve(import.meta.dirname, '../../out/artifacts/report');
 const RESULTS = join(ARTIFACTS, 'results');
 
@@ -114,7 +115,7 @@ describe('report page in chromium', () => {
   });
 
   it('draws the hole-punch race (outside the callback, shrink then insert) with the state that breaks SAFE-1 marked', async () => {
-    const cx = checked.find((c) => c.verdict.name === HOLE_PUNCH_SHRINK_FIRST.name)!.counterexample!;
+    const cx = checked.find((c) => c.verdict.name === HOLE_PUNCH.name)!.counterexample!;
     const section = page.locator('#cx-MCHolePunchShrinkFirst');
     const threads = Object.keys(cx.steps[0]!.state.pc as object);
     expect((await section.locator('th.lane-head .tid').allInnerTexts()).sort()).toEqual([...threads].sort());

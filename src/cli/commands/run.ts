@@ -57,7 +57,7 @@ async function timed(state: RunState, stage: Stage, body: () => Promise<{ status
  * property, recorded state counts) but run here so that TLC's progress and
  * the counterexample reach the view and the results.
  */
-function checkList(manifestPath: string): ModelToCheck[] {
+export function checkList(manifestPath: string): ModelToCheck[] {
   return loadManifest(manifestPath)
     .models.filter((m) => m.ci)
     .map((m) => ({
