@@ -134,7 +134,7 @@ mn_itree_inv_start_range(t) ==
        THEN /\ MmapFree
             /\ CU!mn_itree_inv_start_range(t)
             \* munmap of an already unmapped range finds no VMA and invalidates nothing
-            /\ \A p \in Pages : InRange(p, inv'[t].start, inv'[t].last) => p \in vma
+            /\ \E p \in vma : InRange(p, inv'[t].start, inv'[t].last)
             /\ mmap' = [mmap EXCEPT !.writer = t]
        ELSE /\ C!mn_itree_inv_start_range(t)
             /\ IF OtherInvMmapLock
@@ -449,8 +449,11 @@ MgrStep ==
     \/ unmap_work_done
 
 \* All bounded work is done: the end of a behaviour, not a deadlock.
+\* A munmap thread whose every range is already unmapped has nothing to do.
+NothingToUnmap == ~\E r \in UnmapRanges : \E p \in vma : InRange(p, r[1], r[2])
+
 Quiescent ==
-    /\ \A t \in Invalidators : pc[t] = "done"
+    /\ \A t \in Invalidators : pc[t] = "done" \/ (t \in Unmappers /\ pc[t] = "idle" /\ NothingToUnmap)
     /\ \A t \in Faulters : pc[t] \in {"idle", "done"}
     /\ pc[Mgr] = "idle"
     /\ work = <<>>

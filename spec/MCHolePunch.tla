@@ -22,6 +22,10 @@ MCSubLast4 == [n \in {"s1", "s2", "s3"} |-> IF n = "s1" THEN 4 ELSE 0]
 MCInitTree == {"s1"}
 \* munmap of page 2: punches a hole in N.
 MCUnmapHole == {<<2, 2>>}
+\* Every case of dmirror_do_unmap on N = [1, 3]: shrink to the right (page 1),
+\* punch a hole (page 2), shrink to the left (page 3), remove whole (1..3);
+\* a second munmap then hits what the first one left.
+MCUnmapAll == {<<1, 1>>, <<2, 2>>, <<3, 3>>, <<1, 3>>}
 \* Two unmaps of adjacent pages 2 and 3 of N = [1, 4].
 MCUnmapTwo == {<<2, 2>>, <<3, 3>>}
 \* The other (reclaim-like) invalidation: right part, or left part.
