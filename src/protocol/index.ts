@@ -2,3 +2,4 @@
 export * from './actions.ts';
 export * from './variants.ts';
 export * from './state.ts';
+export * from './hole-punch-state.ts';
