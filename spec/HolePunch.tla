@@ -370,9 +370,11 @@ driver_commit(t) == C!driver_commit(t) /\ UNCHANGED hpVars
 
 StillCovers(t) == flt[t].sub \in tree /\ Covers(flt[t].sub, flt[t].page)
 
+\* Variant V6_fault_no_recheck: the driver trusts read_retry alone, although
+\* the interval it found may have lost the page at an inv_end meanwhile.
 mmu_interval_read_retry(t) ==
     /\ pc[t] = "mmu_interval_read_retry"
-    /\ IF C!Collided(t) \/ ~StillCovers(t)
+    /\ IF C!Collided(t) \/ (~Is("V6_fault_no_recheck") /\ ~StillCovers(t))
        THEN /\ ulock' = NoId
             /\ C!FaultRetry(t)
        ELSE /\ pc' = [pc EXCEPT ![t] = "driver_commit"]

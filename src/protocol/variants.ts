@@ -28,6 +28,8 @@ export const VARIANTS = {
   M19_eagain_no_end: 'the -EAGAIN path forgets mn_itree_inv_end',
   M20_eagain_double_end: 'the caller also calls invalidate_range_end after -EAGAIN',
   M22_remove_in_callback: 'a callback calls the blocking remove (self-deadlock)',
+  V6_fault_no_recheck:
+    'hole-punch driver (v6 API): the fault path commits under the interval it found before read_begin slept, without checking that the interval still covers the page',
   deferred_fifo: 'deferred list processed FIFO instead of LIFO (harmless)',
 } as const;
 
