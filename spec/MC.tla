@@ -23,6 +23,7 @@ MCOneSubLast == [n \in {"s1"} |-> 2]
 \* Invalidation ranges <<first page, last page>>.
 MCRanges == {<<1, 1>>, <<2, 2>>, <<1, 2>>}
 MCRangesSmall == {<<1, 1>>, <<2, 2>>}
+MCRangeOne == {<<1, 1>>}
 
 \* Symmetry of the invalidators (safety models only).
 MCInvSymmetry == Permutations({i1, i2})
