@@ -20,7 +20,7 @@ export async function generateAll(root: string, view: ProgressView): Promise<{ g
   const models = projectModels(paths);
   const generated: GeneratedModel[] = [];
   for (const [index, model] of models.entries()) {
-    view.modelStarted(model.name, index, models.length);
+    view.modelStarted(model.name, index, models.length, `generating ${model.kind} traces`);
     const t0 = performance.now();
     const g = await tracesOf(paths, model);
     const f = g.figures;

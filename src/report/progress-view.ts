@@ -19,7 +19,8 @@ export interface ProgressView {
   stage(name: string, note: string): void;
   /** A line that stays (a stage result, "not available", a failure). */
   line(text: string): void;
-  modelStarted(name: string, index: number, total: number): void;
+  /** A model begins; `activity` is what the live line says until TLC reports progress. */
+  modelStarted(name: string, index: number, total: number, activity?: string): void;
   tlcProgress(name: string, p: TlcProgressFigures): void;
   /** The model's permanent result line. */
   modelFinished(name: string, summary: string, ok: boolean): void;
@@ -65,8 +66,8 @@ export class PlainProgressView implements ProgressView {
   line(text: string): void {
     this.out.write(`${text}\n`);
   }
-  modelStarted(name: string, index: number, total: number): void {
-    this.out.write(`[${index + 1}/${total}] ${name}: started\n`);
+  modelStarted(name: string, index: number, total: number, activity = 'started'): void {
+    this.out.write(`[${index + 1}/${total}] ${name}: ${activity}\n`);
   }
   tlcProgress(name: string, p: TlcProgressFigures): void {
     this.out.write(`    ${name}: ${tlcPhrase(p)}\n`);
@@ -127,9 +128,9 @@ export class LiveProgressView implements ProgressView {
   line(text: string): void {
     this.permanent(text);
   }
-  modelStarted(name: string, index: number, total: number): void {
+  modelStarted(name: string, index: number, total: number, activity = 'starting TLC'): void {
     this.clearLive();
-    this.live = { name, label: `[${index + 1}/${total}]`, started: Date.now(), detail: 'starting TLC' };
+    this.live = { name, label: `[${index + 1}/${total}]`, started: Date.now(), detail: activity };
     this.redraw();
   }
   tlcProgress(name: string, p: TlcProgressFigures): void {
