@@ -5,6 +5,7 @@
  * how a driver author tries a strategy against the protocol under thousands
  * of schedules.
  */
+import { HP_WALKING } from './hole-punch-invariants.ts';
 import { World, type WorldConfig } from './world.ts';
 
 /** One step of an explored schedule. */
@@ -63,10 +64,29 @@ export interface RunOptions {
   readonly check?: readonly string[];
 }
 
+/** What the explorer needs of a world (World and HolePunchWorld both are). */
+export interface SteppableWorld {
+  readonly sched: { failed(): Array<{ id: string; error: unknown }> };
+  readonly tasks: ReadonlyMap<string, unknown>;
+  readonly inv: Readonly<Record<string, { readonly task: { readonly pc: string } }>>;
+  readonly notifier: { readonly tree: { entries(): Array<{ id: string; start: number; last: number }> } };
+  enabled(): string[];
+  step(id: string): Promise<{ action: string; args: Record<string, unknown> }>;
+  violations(): string[];
+  deadlocked(): boolean;
+}
+
 /** Runs one random schedule of the world described by `config`. */
 export async function runSchedule(config: WorldConfig, choose: Chooser, options: RunOptions = {}): Promise<ScheduleResult> {
+  return runWorldSchedule(new World({ ...config, choose }).start(), choose, options);
+}
+
+/**
+ * Runs one random schedule of a started world whose own step choices come
+ * from the same `choose` (pass it in the world's config).
+ */
+export async function runWorldSchedule(world: SteppableWorld, choose: Chooser, options: RunOptions = {}): Promise<ScheduleResult> {
   const { maxSteps = 2000, policy = { kind: 'uniform' }, check } = options;
-  const world = new World({ ...config, choose }).start();
   const pick = picker(world, choose, policy);
   const steps: ScheduleStep[] = [];
   const violated = (): string[] => {
@@ -94,7 +114,7 @@ export async function runSchedule(config: WorldConfig, choose: Chooser, options:
   };
 }
 
-function picker(world: World, choose: Chooser, policy: Policy): (enabled: string[], step: number) => string {
+function picker(world: SteppableWorld, choose: Chooser, policy: Policy): (enabled: string[], step: number) => string {
   if (policy.kind === 'uniform') return (enabled) => enabled[choose(enabled.length)] as string;
   const ids = [...world.tasks.keys()];
   const prio = new Map<string, number>();
@@ -115,13 +135,13 @@ function picker(world: World, choose: Chooser, policy: Policy): (enabled: string
   };
 }
 
-const WALKING = new Set(['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']);
+const WALKING = HP_WALKING;
 
 /**
  * The tree (ids and bounds) while some invalidator walks it, else null — the
  * spec's action property TreeFrozenWhileWalked compares it across a step.
  */
-function treeIfWalked(world: World, always = false): string | null {
+function treeIfWalked(world: SteppableWorld, always = false): string | null {
   const walking = Object.values(world.inv).some((L) => WALKING.has(L.task.pc));
   if (!walking && !always) return null;
   return world.notifier.tree

@@ -18,7 +18,7 @@ export { planUnmap, outsideOrder, punchesInCallback, type Hole, type UnmapPlan }
 export { World, WORKER, type WorldConfig, type SubSpec, type InvLocals, type ThreadKind } from './world.ts';
 export { stepChoices, type StepChoice } from './world-choices.ts';
 export { checkWorld, WORLD_INVARIANTS } from './world-invariants.ts';
-export { runSchedule, seededChooser, describeSchedule, type Policy, type RunOptions, type Chooser, type ScheduleResult, type ScheduleStep } from './explore.ts';
+export { runSchedule, runWorldSchedule, type SteppableWorld, seededChooser, describeSchedule, type Policy, type RunOptions, type Chooser, type ScheduleResult, type ScheduleStep } from './explore.ts';
 export {
   NotifierError,
   RangeOverflowError,
@@ -29,3 +29,5 @@ export {
   ContractError,
   ScheduleError,
 } from './errors.ts';
+export { HolePunchWorld, holePunchChoices, unmapPlan, amdkfdPlan, OP_ACTION, type HolePunchConfig, type PlanOp } from './hole-punch-world.ts';
+export { checkHolePunchWorld, HP_WALKING } from './hole-punch-invariants.ts';

@@ -39,6 +39,28 @@ export interface MirrorDriverConfig {
    * mmu_interval_check_retry exit (only possible on a collision).
    */
   readonly wantCheckRetry?: ((task: Task) => boolean) | undefined;
+  /**
+   * Replaces the built-in unmap handling: runs in the callback after the
+   * zap, driver lock held, with its own step points (spec/HolePunch.tla's
+   * dmirror_do_unmap and plan steps).
+   */
+  readonly unmapHandler?: ((task: Task, sub: Subscription, inv: Invalidation) => Promise<void>) | undefined;
+  /** v6 dmirror fault path (spec/HolePunch.tla); default: the mainline dmirror. */
+  readonly faultPath?: FaultPath | undefined;
+}
+
+/** The v6 dmirror's fault-path differences from mainline. */
+export interface FaultPath {
+  /**
+   * A retry's read_begin: the interval that now covers the page
+   * (mmu_interval_notifier_find), or null if none (the fault fails). Runs at
+   * the start of that step.
+   */
+  refind(task: Task, page: number): Subscription | null;
+  /** Whether the page is still mapped (hmm_range_fault fails on an unmapped page). */
+  mapped(page: number): boolean;
+  /** Under the driver lock: the interval is in the tree and still covers the page. */
+  stillCovers(this: void, sub: Subscription, page: number): boolean;
 }
 
 /** The mirror driver of one device. */
@@ -58,12 +80,17 @@ export class MirrorDriver {
     this.spte = Array.from({ length: cfg.mm.npages }, () => 0);
     this.variant = cfg.notifier.variant;
     this.sched = cfg.notifier.sched;
-    this.ops = {
-      invalidate: (sub, inv, curSeq) => this.invalidate(sub, inv, curSeq),
-      release: (sub) => {
-        sub.life = 'freed';
-      },
-    };
+    const invalidate: IntervalOps['invalidate'] = (sub, inv, curSeq) => this.invalidate(sub, inv, curSeq);
+    // Only the v5/v6 drivers (hole punching) have ops->release: the driver frees the interval there.
+    this.ops =
+      cfg.holePunch === undefined
+        ? { invalidate }
+        : {
+            invalidate,
+            release: (sub) => {
+              sub.life = 'freed';
+            },
+          };
   }
 
   /** Erases the device entries of [start, last] ∩ [sub.start, sub.last]. */
@@ -101,7 +128,10 @@ export class MirrorDriver {
     if (gate !== undefined) await gate;
     record(task, 'invalidate_zap', { sub: sub.id });
     this.zap(sub, inv.start, inv.last);
-    if (inv.event === 'unmap') this.onUnmap(sub, inv);
+    if (inv.event === 'unmap') {
+      if (this.cfg.unmapHandler !== undefined) await this.cfg.unmapHandler(task, sub, inv);
+      else this.onUnmap(sub, inv);
+    }
     if (this.variant === 'M22_remove_in_callback') {
       // M22: the callback calls the blocking remove on its own interval, in
       // this step; the tree is odd, so remove defers and waits for an epoch
@@ -172,8 +202,11 @@ export class MirrorDriver {
    * before taking the lock.
    */
   async fault(task: Task, L: FaultLocals, sub: Subscription, page: number, spinlock = this.cfg.notifier.spinlock): Promise<void> {
-    const { notifier, mm, record } = this.cfg;
+    const { notifier, mm, record, faultPath } = this.cfg;
     const unlockedRetry = this.variant === 'M13_read_retry_unlocked';
+    // V6_fault_no_recheck: the driver trusts read_retry alone (the hole-punch race of a fault).
+    const stillCovers = (sub: Subscription, page: number): boolean =>
+      this.variant === 'V6_fault_no_recheck' || (faultPath !== undefined ? faultPath.stillCovers(sub, page) : covers(sub, page));
     let gate: Promise<void> | undefined;
     L.sub = sub.id;
     L.page = page;
@@ -185,6 +218,9 @@ export class MirrorDriver {
       if (gate !== undefined) await gate;
       if (notifier.checkRetry(sub, L.s) && (this.cfg.wantCheckRetry?.(task) ?? true)) {
         record(task, 'mmu_interval_check_retry', {});
+      } else if (faultPath !== undefined && !faultPath.mapped(page)) {
+        record(task, 'hmm_range_fault', { page }); // -EFAULT: no VMA any more
+        return;
       } else {
         record(task, 'hmm_range_fault', { page });
         L.snap = mm.read(page);
@@ -193,7 +229,7 @@ export class MirrorDriver {
           gate = this.sched.point(task, 'mmu_interval_read_retry');
           if (gate !== undefined) await gate;
           record(task, 'mmu_interval_read_retry', {});
-          collided = notifier.readRetry(sub, L.s) || !covers(sub, page);
+          collided = notifier.readRetry(sub, L.s) || !stillCovers(sub, page);
         }
         if (!collided) {
           await this.lock.lock(this.sched, task, 'driver_lock', () => record(task, 'driver_lock', {}));
@@ -201,7 +237,7 @@ export class MirrorDriver {
             gate = this.sched.point(task, 'mmu_interval_read_retry');
             if (gate !== undefined) await gate;
             record(task, 'mmu_interval_read_retry', {});
-            collided = notifier.readRetry(sub, L.s) || !covers(sub, page);
+            collided = notifier.readRetry(sub, L.s) || !stillCovers(sub, page);
           }
           if (collided) this.lock.unlock(task);
         }
@@ -220,6 +256,15 @@ export class MirrorDriver {
       L.snap = 0;
       gate = this.sched.point(task, 'mmu_interval_read_begin', spinlock);
       if (gate !== undefined) await gate;
+      if (faultPath !== undefined) {
+        const found = faultPath.refind(task, page);
+        if (found === null) {
+          record(task, 'mmu_interval_read_begin', { sub: NONE, page });
+          return;
+        }
+        sub = found;
+        L.sub = sub.id;
+      }
     }
   }
 

@@ -76,6 +76,11 @@ export class Subscriptions {
   private readonly inCallback = new Map<string, Subscription>();
   /** Every subscription ever inserted, by id (walk cursors are ids). */
   private readonly known = new Map<string, Subscription>();
+  /**
+   * v5/v6: per invalidating task, the removed_list of its last inv_end,
+   * released by its mmu_interval_release step (the spec's relq[t]).
+   */
+  readonly pendingRelease = new Map<string, Subscription[]>();
   /** M7/M11: the task holding the spinlock between two steps. */
   private spinHolder: string | null = null;
 
@@ -383,8 +388,10 @@ export class Subscriptions {
       this.spinHolder = null;
     }
     const released = this.applyDeferred();
+    if (released.length > 0) this.pendingRelease.set(task.id, released);
     // ⟧
     if (this.is('M6_no_wake_up')) {
+      this.pendingRelease.delete(task.id);
       for (const sub of released) sub.ops.release?.(sub);
       return;
     }
@@ -404,6 +411,7 @@ export class Subscriptions {
     const p = this.sched.point(task, 'mmu_interval_release');
     if (p !== undefined) await p;
     this.observer?.(task, 'mmu_interval_release', { subs: released.map((s) => s.id).sort() });
+    this.pendingRelease.delete(task.id);
     for (const sub of released) sub.ops.release?.(sub);
   }
 
@@ -433,7 +441,9 @@ export class Subscriptions {
         continue;
       }
       sub.life = 'removed';
-      if (sub.releaseDue) {
+      // v5/v6 (and [RC]): with ops->release, every node the loop removes goes
+      // to the removed_list and is released after the unlock.
+      if (sub.releaseDue || sub.ops.release !== undefined) {
         sub.releaseDue = false;
         released.push(sub);
       }

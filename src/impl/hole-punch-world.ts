@@ -1,0 +1,525 @@
+/**
+ * The world of spec/HolePunch.tla: the v5/v6 dmirror that keeps one interval
+ * per mapping and, on munmap, removes, shrinks or splits it — inside the
+ * callback (`inside_callback`) or from its worker (the manager thread, the
+ * outside strategies and amdkfd's remove-then-insert). Step for step like
+ * the spec's actions, with its extra state: pending updates (`upd`), the
+ * release lists (`relq`), the unmap plans (`hp`), the work queue (`work`),
+ * mmap_lock (`mmap`) and the mapped pages (`vma`).
+ *
+ * It shares the core, the mm and the driver with World; what differs is the
+ * unmap handler (a step per API call), the fault path (find the covering
+ * interval on every attempt, fail on an unmapped page, re-check coverage
+ * under the lock) and who holds mmap_lock.
+ */
+import { type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
+import { ControlledScheduler } from './controlled-scheduler.ts';
+import { OptionsError, ScheduleError } from './errors.ts';
+import { checkHolePunchWorld } from './hole-punch-invariants.ts';
+import { SimulatedMm } from './mm.ts';
+import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
+import { Subscriptions, type RemoveLocals } from './notifier.ts';
+import { type Blocker, type Task } from './scheduler.ts';
+import { NONE, type Invalidation, type Subscription } from './subscription.ts';
+import { type StepChoice } from './world-choices.ts';
+import { type SubSpec } from './world.ts';
+
+/** The constants of a hole-punch model (spec/MCExportHolePunch.tla's ExportConstants). */
+export interface HolePunchConfig {
+  readonly variant?: VariantName;
+  readonly strategy: HolePunchStrategy;
+  readonly npages: number;
+  /** SubList order; spare intervals (for the right part M) have start = last = 0. */
+  readonly subs: readonly SubSpec[];
+  /** Inserted (while idle) in the initial state. */
+  readonly initTree: readonly string[];
+  readonly invalidators: readonly string[];
+  /** Invalidators that run munmap (hold mmap_write_lock, remove the VMA). */
+  readonly unmappers: readonly string[];
+  readonly unmapRanges: ReadonlyArray<readonly [number, number]>;
+  readonly invRanges: ReadonlyArray<readonly [number, number]>;
+  /** Do the other invalidators hold mmap_read_lock? */
+  readonly otherInvMmapLock: boolean;
+  readonly faulters: readonly string[];
+  readonly mgr: string;
+  readonly blockable: readonly boolean[];
+  readonly maxInv: number;
+  readonly maxFaults: number;
+  readonly maxTries: number;
+  /** Source of choices a step is not given (index in [0, n)). Default: the first. */
+  readonly choose?: (n: number) => number;
+}
+
+/** One operation of an unmap plan (the spec's Op record); sub "new" = a spare interval to allocate. */
+export interface PlanOp {
+  readonly api: 'update' | 'insert_safe' | 'insert' | 'remove_deferred' | 'remove';
+  readonly sub: string;
+  readonly start: number;
+  readonly last: number;
+}
+
+/** The action that carries out a plan operation (the spec's OpAction). */
+export const OP_ACTION: Record<PlanOp['api'], string> = {
+  update: 'mmu_interval_notifier_update',
+  insert_safe: 'mmu_interval_notifier_insert_safe',
+  insert: 'mmu_interval_notifier_insert',
+  remove_deferred: 'mmu_interval_notifier_remove_deferred',
+  remove: 'mmu_interval_notifier_remove',
+};
+
+const op = (api: PlanOp['api'], sub: string, start: number, last: number): PlanOp => ({ api, sub, start, last });
+
+/** dmirror_do_unmap's plan for interval [a, c] and the unmapped [b1, b2] (the spec's UnmapPlan). */
+export function unmapPlan(strategy: HolePunchStrategy, sub: string, a: number, c: number, b1: number, b2: number): PlanOp[] {
+  const left = op('update', sub, a, b1 - 1);
+  const right = op('update', sub, b2 + 1, c);
+  const newRight = op('insert_safe', 'new', b2 + 1, c);
+  if (b1 <= a && b2 >= c) return [op('remove_deferred', sub, 0, 0)];
+  if (b1 <= a) return [right];
+  if (b2 >= c) return [left];
+  return strategy === 'outside_insert_then_shrink' ? [newRight, left] : [left, newRight];
+}
+
+/** amdkfd's worker plan (the spec's AmdkfdPlan): insert the split-off part, remove, re-insert the kept part. */
+export function amdkfdPlan(sub: string, a: number, c: number, b1: number, b2: number): PlanOp[] {
+  if (b1 <= a && b2 >= c) return [op('remove', sub, 0, 0)];
+  if (b1 <= a) return [op('remove', sub, 0, 0), op('insert', 'new', b2 + 1, c)];
+  if (b2 >= c) return [op('remove', sub, 0, 0), op('insert', 'new', a, b1 - 1)];
+  return [op('insert', 'new', b2 + 1, c), op('remove', sub, 0, 0), op('insert', 'new', a, b1 - 1)];
+}
+
+type InvLocals = Invalidation & { done: number };
+
+/** The hole-punch world, steppable one atomic action at a time. */
+export class HolePunchWorld {
+  readonly sched = new ControlledScheduler();
+  readonly notifier: Subscriptions;
+  readonly mm: SimulatedMm;
+  readonly driver: MirrorDriver;
+  readonly tasks = new Map<string, Task>();
+  readonly inv: Record<string, InvLocals> = {};
+  readonly flt: Record<string, FaultLocals> = {};
+  readonly mgr: RemoveLocals = { sub: NONE, waitSeq: 0 };
+  /** Every interval, SubList order. */
+  readonly subs: Subscription[];
+  /** hp[t].ops: the remaining operations of t's unmap plan. */
+  readonly hp: Record<string, { ops: PlanOp[] }> = {};
+  /** The driver's work queue of unmaps (outside strategies). */
+  readonly work: Array<{ sub: string; start: number; last: number }> = [];
+  /** mmap_lock. */
+  readonly mmap: { writer: string; readers: Set<string> } = { writer: NONE, readers: new Set() };
+  /** Pages still mapped. */
+  readonly vma: Set<number>;
+  lastAction: { name: string; thread: string; args: Record<string, unknown> } = { name: 'Init', thread: NONE, args: {} };
+  private started = false;
+
+  constructor(readonly cfg: HolePunchConfig) {
+    if (cfg.unmappers.some((u) => !cfg.invalidators.includes(u))) throw new OptionsError('every unmapper must be an invalidator');
+    this.mm = new SimulatedMm(cfg.npages);
+    this.vma = new Set(Array.from({ length: cfg.npages }, (_, i) => i + 1));
+    this.notifier = new Subscriptions({
+      ...(cfg.variant ? { variant: cfg.variant } : {}),
+      scheduler: this.sched,
+      observer: (t, a, args) => this.record(t, a, args),
+    });
+    this.driver = new MirrorDriver({
+      notifier: this.notifier,
+      mm: this.mm,
+      record: (t, a, args) => this.record(t, a, args),
+      maxTries: cfg.maxTries,
+      holePunch: cfg.strategy,
+      wantCheckRetry: (t) => t.want === undefined || t.want === 'mmu_interval_check_retry',
+      unmapHandler: (t, sub, inv) => this.dmirrorDoUnmap(t, sub, inv),
+      faultPath: {
+        refind: (t, page) => {
+          const want = t.args?.sub;
+          const found = this.findable(page);
+          if (typeof want === 'string') return found.find((s) => s.id === want) ?? null;
+          return found[0] ?? null;
+        },
+        mapped: (page) => this.vma.has(page),
+        stillCovers: (sub, page) => this.notifier.tree.has(sub.id) && sub.start <= page && page <= sub.last,
+      },
+    });
+    this.subs = cfg.subs.map((s, i) => this.driver.newSubscription(s.id, s.start, s.last, i + 1));
+    for (const id of cfg.initTree) {
+      const sub = this.sub(id);
+      this.notifier.insert(sub, sub.start, sub.last - sub.start + 1);
+    }
+  }
+
+  /** Spawns every thread; each parks at its first step point. */
+  start(): this {
+    if (this.started) return this;
+    this.started = true;
+    for (const id of this.cfg.invalidators) {
+      const task: Task = { id, pc: 'idle' };
+      this.inv[id] = { task, ...idleInv(0) };
+      this.hp[id] = { ops: [] };
+      this.spawn(task, (t) => this.invalidator(t));
+    }
+    for (const id of this.cfg.faulters) {
+      this.flt[id] = idleFaultLocals(0);
+      this.spawn({ id, pc: 'idle' }, (t) => this.faulter(t));
+    }
+    this.hp[this.cfg.mgr] = { ops: [] };
+    this.spawn({ id: this.cfg.mgr, pc: 'idle' }, (t) => this.worker(t));
+    return this;
+  }
+
+  private spawn(task: Task, program: (t: Task) => Promise<void>): void {
+    this.tasks.set(task.id, task);
+    this.sched.spawn(task, () => program(task));
+  }
+
+  /** The interval `id`. */
+  sub(id: string): Subscription {
+    const s = this.subs.find((x) => x.id === id);
+    if (s === undefined) throw new ScheduleError(`unknown subscription ${id}`);
+    return s;
+  }
+
+  private record(task: Task, name: string, args: Record<string, unknown>): void {
+    const a = name === 'mmu_interval_read_begin' ? { ...args, page: this.flt[task.id]?.page ?? 0 } : args;
+    this.lastAction = { name, thread: task.id, args: a };
+    // mn_itree_inv_end (either path) drops the invalidator's mmap_lock in the same step.
+    if (name === 'mn_itree_inv_end') this.dropMmap(task.id);
+  }
+
+  private dropMmap(id: string): void {
+    if (this.mmap.writer === id) this.mmap.writer = NONE;
+    else this.mmap.readers.delete(id);
+  }
+
+  private get mmapFree(): boolean {
+    return this.mmap.writer === NONE && this.mmap.readers.size === 0;
+  }
+
+  private get spinFree(): boolean {
+    return this.notifier.spinlock?.ready() ?? true;
+  }
+
+  /** Intervals mmu_interval_notifier_find would return for `page`: in the tree, not being removed, covering it. */
+  findable(page: number): Subscription[] {
+    return this.subs.filter((s) => this.notifier.tree.has(s.id) && s.life === 'in_tree' && s.start <= page && page <= s.last);
+  }
+
+  /** The first unused interval in SubList order (a successful allocation), or null. */
+  private freeSub(): Subscription | null {
+    return this.subs.find((s) => s.life === 'unused') ?? null;
+  }
+
+  private guard(ready: () => boolean): Blocker {
+    return { ready, whenReady: () => new Promise((r) => setTimeout(r, 0)) };
+  }
+
+  private async point(task: Task, label: string, blocker?: Blocker): Promise<void> {
+    const p = this.sched.point(task, label, blocker);
+    if (p !== undefined) await p;
+  }
+
+  // ------------------------------------------------------------ stepping
+
+  /** Ids of threads whose next step is enabled. */
+  enabled(): string[] {
+    return this.sched.enabled();
+  }
+
+  /** The steps thread `id` can take now. */
+  choices(id: string, label?: string): StepChoice[] {
+    return holePunchChoices(this, id, label);
+  }
+
+  /** Runs one step of thread `id` (see World.step). */
+  async step(id: string, action?: string, args?: Record<string, unknown>): Promise<StepChoice> {
+    this.start();
+    const options = this.choices(id).filter(
+      (c) => (action === undefined || c.action === action) && (args === undefined || JSON.stringify(sortKeys(c.args)) === JSON.stringify(sortKeys(args))),
+    );
+    if (options.length === 0) {
+      throw new ScheduleError(
+        `thread ${id} at ${this.sched.labelOf(id) ?? 'unknown'} cannot take ${action ?? 'any step'} ${args ? JSON.stringify(args) : ''}; possible: ${JSON.stringify(this.choices(id))}`,
+      );
+    }
+    const choice = options.length === 1 ? options[0]! : options[this.cfg.choose?.(options.length) ?? 0]!;
+    await this.sched.step(id, choice.args, choice.action);
+    const failure = this.sched.failureOf(id);
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(`thread ${id} failed: ${JSON.stringify(failure)}`);
+    if (this.lastAction.name !== choice.action || this.lastAction.thread !== id) {
+      throw new ScheduleError(`thread ${id} was to take ${choice.action} but took ${this.lastAction.name}`);
+    }
+    return choice;
+  }
+
+  /** All bounded work done (the spec's Quiescent). */
+  quiescent(): boolean {
+    const pc = (id: string): string => this.tasks.get(id)?.pc ?? 'idle';
+    return (
+      this.cfg.invalidators.every((t) => pc(t) === 'done') &&
+      this.cfg.faulters.every((t) => pc(t) === 'idle' || pc(t) === 'done') &&
+      pc(this.cfg.mgr) === 'idle' &&
+      this.work.length === 0
+    );
+  }
+
+  /** No thread can move although the system is not quiescent. */
+  deadlocked(): boolean {
+    return this.started && this.enabled().length === 0 && !this.quiescent();
+  }
+
+  /** Violated safety properties of spec/HolePunch.tla in the current state. */
+  violations(): string[] {
+    return checkHolePunchWorld(this);
+  }
+
+  /** The state in the JSON shape of the spec's HolePunch variables. */
+  snapshot(): Record<string, unknown> {
+    return holePunchSnapshot(this);
+  }
+
+  // ---------------------------------------------------------- programs
+
+  /** invalidate_range_start … end, MaxInv times; munmap holds mmap_write_lock and removes its VMA pages. */
+  private async invalidator(task: Task): Promise<void> {
+    const L = (): InvLocals => this.inv[task.id] as InvLocals;
+    const unmapper = this.cfg.unmappers.includes(task.id);
+    const ready = this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
+    const spin = this.guard(() => this.spinFree);
+    while (L().done < this.cfg.maxInv) {
+      await this.point(task, 'idle', ready);
+      const a = task.args as { start: number; last: number; blockable: boolean };
+      Object.assign(L(), { start: a.start, last: a.last, blockable: a.blockable, event: unmapper ? 'unmap' : 'clear' });
+      if (unmapper) this.mmap.writer = task.id;
+      else if (this.cfg.otherInvMmapLock) this.mmap.readers.add(task.id);
+      const r = await this.notifier.invalidateRangeStart(L());
+      if (r === 0) {
+        await this.point(task, 'mm_change_ptes');
+        this.record(task, 'mm_change_ptes', { start: L().start, last: L().last });
+        this.mm.changePtes(L().start, L().last);
+        if (unmapper) for (let p = L().start; p <= L().last; p++) this.vma.delete(p);
+        await this.point(task, 'mn_itree_inv_end', spin);
+        await this.notifier.invalidateRangeEnd(L());
+      }
+      Object.assign(L(), idleInv(L().done + 1));
+    }
+  }
+
+  /** dmirror_do_unmap, in the callback after the zap (driver lock held): plan now, or queue for the worker. */
+  private async dmirrorDoUnmap(task: Task, sub: Subscription, inv: Invalidation): Promise<void> {
+    await this.point(task, 'dmirror_do_unmap');
+    this.record(task, 'dmirror_do_unmap', { sub: sub.id });
+    if (this.cfg.strategy === 'inside_callback') {
+      (this.hp[task.id] as { ops: PlanOp[] }).ops = unmapPlan(this.cfg.strategy, sub.id, sub.start, sub.last, inv.start, inv.last);
+      await this.runPlan(task);
+    } else {
+      this.work.push({ sub: sub.id, start: inv.start, last: inv.last });
+    }
+  }
+
+  /** Carries out t's plan, one critical section (one step) per operation. */
+  private async runPlan(task: Task): Promise<void> {
+    const plan = this.hp[task.id] as { ops: PlanOp[] };
+    for (let o = plan.ops[0]; o !== undefined; o = plan.ops[0]) {
+      const ready = this.guard(() => this.spinFree && (o.api !== 'update' || this.sub(o.sub).live));
+      await this.point(task, OP_ACTION[o.api], ready);
+      if (o.api === 'remove') {
+        // amdkfd's blocking remove (the worker): its wait and return are steps of their own.
+        await this.notifier.remove(task, this.sub(o.sub), this.mgr);
+        await this.point(task, 'remove_return_free');
+        this.record(task, 'remove_return_free', { sub: this.mgr.sub });
+        this.mgr.sub = NONE;
+        this.mgr.waitSeq = 0;
+        plan.ops.shift();
+        continue;
+      }
+      this.apply(task, o);
+      plan.ops.shift();
+    }
+  }
+
+  /** One plan operation's critical section. */
+  private apply(task: Task, o: PlanOp): void {
+    const n = this.notifier;
+    if (o.api === 'update') {
+      this.record(task, OP_ACTION.update, { sub: o.sub, start: o.start, last: o.last });
+      n.update(this.sub(o.sub), o.start, o.last - o.start + 1);
+    } else if (o.api === 'remove_deferred') {
+      this.record(task, OP_ACTION.remove_deferred, { sub: o.sub });
+      n.removeDeferred(this.sub(o.sub));
+    } else {
+      // insert_safe / insert_locked; a failed GFP_ATOMIC allocation zaps the part instead.
+      const fresh = this.freeSub();
+      this.record(task, OP_ACTION[o.api], { sub: fresh?.id ?? NONE, start: o.start, last: o.last });
+      if (fresh !== null) n.insertSafe(fresh, o.start, o.last - o.start + 1);
+      else for (let p = o.start; p <= o.last; p++) this.driver.spte[p - 1] = 0;
+    }
+  }
+
+  /** The v6 dmirror fault: find the covering interval, collision-retry loop, MaxFaults times. */
+  private async faulter(task: Task): Promise<void> {
+    const L = this.flt[task.id] as FaultLocals;
+    const ready = this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
+    while (L.done < this.cfg.maxFaults) {
+      await this.point(task, 'idle', ready);
+      const a = task.args as { sub: string; page: number };
+      await this.driver.fault(task, L, this.sub(a.sub), a.page);
+      Object.assign(L, idleFaultLocals(L.done + 1));
+    }
+  }
+
+  /** The driver's worker (thread Mgr): one queued unmap per round, under mmap_write_lock (and the driver lock but for amdkfd). */
+  private async worker(task: Task): Promise<void> {
+    const amdkfd = this.cfg.strategy === 'outside_remove_then_insert';
+    const ready = this.guard(() => holePunchChoices(this, task.id, 'idle').length > 0);
+    for (;;) {
+      await this.point(task, 'idle', ready);
+      const it = this.work.shift() as { sub: string; start: number; last: number };
+      const sub = this.sub(it.sub);
+      this.record(task, 'unmap_work_begin', { sub: it.sub });
+      (this.hp[task.id] as { ops: PlanOp[] }).ops = amdkfd
+        ? amdkfdPlan(it.sub, sub.start, sub.last, it.start, it.last)
+        : unmapPlan(this.cfg.strategy, it.sub, sub.start, sub.last, it.start, it.last);
+      this.mmap.writer = task.id;
+      if (!amdkfd) this.driver.lock.tryLock(task);
+      await this.runPlan(task);
+      await this.point(task, 'unmap_work_done');
+      this.record(task, 'unmap_work_done', {});
+      this.mmap.writer = NONE;
+      if (!amdkfd) this.driver.lock.unlock(task);
+    }
+  }
+}
+
+function idleInv(done: number): Omit<InvLocals, 'task'> {
+  return { start: 0, last: 0, blockable: true, event: 'clear', curSeq: 0, cursor: NONE, done };
+}
+
+function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The steps thread `id` of the hole-punch world can take now. */
+export function holePunchChoices(w: HolePunchWorld, id: string, label?: string): StepChoice[] {
+  const task = w.tasks.get(id);
+  if (task === undefined) return [];
+  const at = label ?? w.sched.labelOf(id);
+  if (at === undefined || (label === undefined && !w.sched.enabled().includes(id))) return [];
+  const one = (action: string, args: Record<string, unknown> = {}): StepChoice[] => [{ action, args }];
+  const { cfg } = w;
+  const mmapFree = w.mmap.writer === NONE && w.mmap.readers.size === 0;
+  const plan = w.hp[id]?.ops[0];
+  if (plan !== undefined && at === OP_ACTION[plan.api]) {
+    if (plan.api === 'remove_deferred' || plan.api === 'remove') return one(at, { sub: plan.sub });
+    if (plan.api === 'update') return one(at, { sub: plan.sub, start: plan.start, last: plan.last });
+    const fresh = w.subs.find((s) => s.life === 'unused');
+    return one(at, { sub: fresh?.id ?? NONE, start: plan.start, last: plan.last });
+  }
+  if (cfg.invalidators.includes(id)) {
+    const L = w.inv[id];
+    if (at === 'idle') {
+      const unmapper = cfg.unmappers.includes(id);
+      if (unmapper && !mmapFree) return [];
+      if (!unmapper && cfg.otherInvMmapLock && w.mmap.writer !== NONE) return [];
+      const ranges = unmapper ? cfg.unmapRanges.filter(([a, b]) => pagesOf(a, b).every((p) => w.vma.has(p))) : cfg.invRanges;
+      return ranges.flatMap(([start, last]) => cfg.blockable.map((blockable) => ({ action: 'mn_itree_inv_start_range', args: { start, last, blockable } })));
+    }
+    if (L === undefined) return [];
+    switch (at) {
+      case 'invalidate_lock':
+        if (w.driver.lock.holder === NONE) return one('invalidate_lock', { sub: L.cursor });
+        return L.blockable ? [] : one('invalidate_trylock_fail', { sub: L.cursor });
+      case 'mmu_interval_set_seq':
+        return one(at, { sub: L.cursor, seq: L.curSeq });
+      case 'invalidate_zap':
+      case 'invalidate_unlock':
+      case 'dmirror_do_unmap':
+        return one(at, { sub: L.cursor });
+      case 'mm_change_ptes':
+        return one(at, { start: L.start, last: L.last });
+      case 'mmu_interval_release':
+        return one(at, { subs: (w.notifier.pendingRelease.get(id) ?? []).map((s) => s.id).sort() });
+      default:
+        return one(at);
+    }
+  }
+  if (cfg.faulters.includes(id)) {
+    const L = w.flt[id];
+    if (at === 'idle') {
+      return pagesOf(1, cfg.npages).flatMap((page) => w.findable(page).map((s) => ({ action: 'mmu_interval_read_begin', args: { sub: s.id, page } })));
+    }
+    if (L === undefined) return [];
+    if (at === 'mmu_interval_read_begin') {
+      const found = w.findable(L.page);
+      return found.length === 0 ? one(at, { sub: NONE, page: L.page }) : found.map((s) => ({ action: at, args: { sub: s.id, page: L.page } }));
+    }
+    if (at === 'hmm_range_fault') {
+      const sub = w.notifier.lookup(L.sub);
+      const out = one('hmm_range_fault', { page: L.page });
+      return sub !== undefined && sub.seq !== L.s ? [...out, ...one('mmu_interval_check_retry')] : out;
+    }
+    if (at === 'driver_commit') return one(at, { page: L.page, version: L.snap });
+    return one(at);
+  }
+  // the worker (Mgr)
+  if (at === 'idle') {
+    const head = w.work[0];
+    const amdkfd = cfg.strategy === 'outside_remove_then_insert';
+    if (head === undefined || !mmapFree || (!amdkfd && w.driver.lock.holder !== NONE)) return [];
+    return one('unmap_work_begin', { sub: head.sub });
+  }
+  if (at === 'remove_return_free') return one(at, { sub: w.mgr.sub });
+  return one(at);
+}
+
+function pagesOf(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let p = a; p <= b; p++) out.push(p);
+  return out;
+}
+
+function holePunchSnapshot(w: HolePunchWorld): Record<string, unknown> {
+  const n = w.notifier;
+  const subs: Record<string, unknown> = {};
+  const upd: Record<string, unknown> = {};
+  for (const s of w.subs) {
+    subs[s.id] = { start: s.start, last: s.last, seq: s.seq, life: s.life };
+    upd[s.id] = s.updated === null ? { start: 0, last: 0 } : { start: s.updated.start, last: s.updated.last };
+  }
+  const pc: Record<string, string> = {};
+  for (const [id, t] of w.tasks) pc[id] = t.pc;
+  const inv: Record<string, unknown> = {};
+  const relq: Record<string, unknown> = {};
+  for (const [id, L] of Object.entries(w.inv)) {
+    inv[id] = { start: L.start, last: L.last, blockable: L.blockable, curSeq: L.curSeq, cursor: L.cursor, done: L.done };
+    relq[id] = (n.pendingRelease.get(id) ?? []).map((s) => s.id).sort();
+  }
+  const flt: Record<string, unknown> = {};
+  for (const [id, L] of Object.entries(w.flt)) flt[id] = { ...L };
+  const hp: Record<string, unknown> = {};
+  for (const [id, h] of Object.entries(w.hp)) hp[id] = { ops: h.ops.map((o) => ({ ...o })) };
+  return {
+    seq: n.seq,
+    active: n.active,
+    tree: n.tree
+      .entries()
+      .map((e) => e.id)
+      .sort(),
+    deferred: n.deferred.map((s) => s.id),
+    waitq: n.wq.ids().sort(),
+    subs,
+    pte: [...w.mm.pte],
+    spte: [...w.driver.spte],
+    ulock: w.driver.lock.holder,
+    pc,
+    inv,
+    flt,
+    mgr: { ...w.mgr },
+    lastAction: { name: w.lastAction.name, thread: w.lastAction.thread, args: { ...w.lastAction.args } },
+    upd,
+    relq,
+    hp,
+    work: w.work.map((x) => ({ ...x })),
+    mmap: { writer: w.mmap.writer, readers: [...w.mmap.readers].sort() },
+    vma: [...w.vma].sort((a, b) => a - b),
+  };
+}
