@@ -326,8 +326,9 @@ unmap_work_done ==
 
 (***************************************************************************)
 (* The fault path, v6 dmirror: each attempt finds the interval that covers *)
-(* the faulting page (mmu_interval_notifier_find: in the tree, not being   *)
-(* removed); no interval, the fault fails (-EFAULT).  Under the driver     *)
+(* the faulting page under the driver lock (mmu_interval_notifier_find: in *)
+(* the tree, not being removed; the lock is dropped before read_begin); no *)
+(* interval, the fault fails (-EFAULT).  Under the driver                  *)
 (* lock the driver checks both read_retry and that the interval still     *)
 (* covers the page (its bounds may have changed at an inv_end).            *)
 (***************************************************************************)
@@ -336,6 +337,7 @@ Findable(n, p) == n \in tree /\ subs[n].life = "in_tree" /\ Covers(n, p)
 mmu_interval_read_begin(t) ==
     /\ pc[t] \in {"idle", "mmu_interval_read_begin"}
     /\ SpinlockFree
+    /\ ulock = NoId   \* the find runs under dmirror->mutex (taken and dropped here)
     /\ \E p \in Pages :
         /\ pc[t] = "mmu_interval_read_begin" => p = flt[t].page
         /\ IF \E n \in Subs : Findable(n, p)
@@ -517,6 +519,15 @@ NoUseAfterFree ==
         /\ n \notin tree
         /\ ~OnList(n)
         /\ \A t \in Invalidators : inv[t].cursor # n
+
+\* No fault holds an interval whose release callback has freed it (INV-7 for
+\* the fault path, which NoUseAfterFree leaves out): with remove_deferred the
+\* release runs asynchronously, at the last inv_end, while a fault that found
+\* the interval earlier may still be asleep in read_begin on it (Jason, 16 Jan
+\* 2020: "The element could be on the deferred list and it could become freed
+\* at any moment").
+NoFaultUseAfterRelease ==
+    \A t \in Faulters : flt[t].sub # NoId => subs[flt[t].sub].life # "freed"
 
 \* SAFE-1: a device entry on a page covered by an interval always mirrors
 \* the current CPU PTE.
