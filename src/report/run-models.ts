@@ -58,11 +58,21 @@ export function verdictOf(model: ModelToCheck, result: TlcResult): ModelVerdict 
   };
 }
 
+/**
+ * Whether TLC's verdict itself differs from the expectation (outcome or
+ * violated property), as opposed to other mismatches such as state counts.
+ */
+export function verdictDiffers(v: ModelVerdict): boolean {
+  const expectedViolated = v.expectedViolated ?? null;
+  return normaliseExpected(v.actual) !== normaliseExpected(v.expected) || (expectedViolated !== null && v.violated !== expectedViolated);
+}
+
 /** A one-line result for the progress view. */
 export function verdictLine(v: ModelVerdict): string {
   const actual = v.violated ? `${v.actual} (${v.violated})` : v.actual;
   const states = v.distinctStates === null ? '' : `, ${v.distinctStates.toLocaleString('en-US')} states`;
-  const expectation = v.ok ? '' : ` — expected ${v.expected}${v.expectedViolated ? ` (${v.expectedViolated})` : ''}`;
+  const why = v.mismatches && v.mismatches.length > 0 ? v.mismatches.join('; ') : `expected ${v.expected}${v.expectedViolated ? ` (${v.expectedViolated})` : ''}`;
+  const expectation = v.ok ? '' : ` — ${why}`;
   return `${actual}${states}, ${(v.durationMs / 1000).toFixed(1)} s${expectation}`;
 }
 

@@ -12,7 +12,7 @@ import { PROJECT_ROOT, TLC_RECORD_FILE } from '../project.ts';
 import { existsSync, rmSync } from 'node:fs';
 import type { GeneratedModel } from '../../codegen/generate.ts';
 import { generateAll, replayAll } from '../../report/conformance-stage.ts';
-import { runModels, type ModelToCheck } from '../../report/run-models.ts';
+import { runModels, verdictDiffers, type ModelToCheck } from '../../report/run-models.ts';
 import { compareWithManifest } from '../check-models.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, modelFiles } from '../manifest.ts';
 import { DEFAULT_REPORT_DIR } from './report.ts';
@@ -85,7 +85,7 @@ async function checkStage(state: RunState): Promise<{ status: StageStatus; detai
   const models = recordCheckResults(state.resultsDir, checked);
   // An unexpected counterexample is the news of the run: draw it right here (the report has it too).
   for (const { verdict, counterexample } of checked) {
-    if (!verdict.ok && counterexample) state.view.line(`\n${renderSwimlanesText(counterexample, { width: process.stdout.columns ?? 100, title: `${verdict.name}: unexpected counterexample` })}\n`);
+    if (verdictDiffers(verdict) && counterexample) state.view.line(`\n${renderSwimlanesText(counterexample, { width: process.stdout.columns ?? 100, title: `${verdict.name}: unexpected counterexample` })}\n`);
   }
   state.check = { format: 'mmu-notifier-results/1', writtenAt: new Date().toISOString(), ok: models.every((m) => m.ok), models };
   const bad = models.filter((m) => !m.ok);
