@@ -19,7 +19,9 @@ export type TraceStep = z.infer<typeof TraceStep>;
 
 /** How a run ended, as classified by the TLC runner. */
 export const TLC_OUTCOMES = ['success', 'safety', 'liveness', 'deadlock', 'assumption', 'assert', 'error'] as const;
+/** Schema of a runner outcome. */
 export const TlcOutcome = z.enum(TLC_OUTCOMES);
+/** A runner outcome. */
 export type TlcOutcome = z.infer<typeof TlcOutcome>;
 
 /** A violated model's error trace. */
