@@ -85,14 +85,25 @@ export async function checkModel(model: ManifestModel, options: CheckOptions = {
   return compareWithManifest(model, await handle.result);
 }
 
-/** Check models one after the other (the machine's cores are shared). */
-export async function checkModels(models: readonly ManifestModel[], options: CheckOptions = {}): Promise<ModelCheck[]> {
-  const checks: ModelCheck[] = [];
-  for (const [index, model] of models.entries()) {
-    options.onStart?.(model, index, models.length);
-    const check = await checkModel(model, options);
-    options.onDone?.(check);
-    checks.push(check);
-  }
+/**
+ * Check models with at most `jobs` TLC processes at a time (each with
+ * -workers 1, so counts stay deterministic); results keep the models' order.
+ */
+export async function checkModels(models: readonly ManifestModel[], options: CheckOptions & { jobs?: number } = {}): Promise<ModelCheck[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, models.length));
+  const checks: ModelCheck[] = new Array<ModelCheck>(models.length);
+  let next = 0;
+  // Each lane takes the next unchecked model when its previous TLC run ends.
+  const lane = async (): Promise<void> => {
+    while (next < models.length) {
+      const index = next++;
+      const model = models[index]!;
+      options.onStart?.(model, index, models.length);
+      const check = await checkModel(model, options);
+      options.onDone?.(check);
+      checks[index] = check;
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
   return checks;
 }

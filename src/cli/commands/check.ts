@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TlcSetupError } from '../../tla2tools-runner/index.ts';
@@ -6,7 +7,7 @@ import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../manifest.ts';
 
-const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--record] [--manifest FILE] [--timeout S]
+const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--jobs N] [--record] [--manifest FILE] [--timeout S]
 
 Model-checks every CI model of spec/manifest.json with TLC (-workers 1) and
 compares the verdict, the violated property and the recorded state counts
@@ -14,11 +15,16 @@ with the manifest.
   --json           print {ok, models:[{name, expected, actual, violated, distinctStates, durationMs, ok, ...}]}
   --all            also the models with "ci": false (the deep ones: minutes each)
   --model NAME     only this model (repeatable; any model, CI or not)
+  --jobs N         TLC processes at a time (default: 2, or 1 on a one-core machine);
+                   each runs with -workers 1, so state counts do not depend on N
   --record         write the measured counts and times of models whose verdict
                    matched back into the manifest (after a spec change)
   --manifest FILE  another manifest (paths in it are relative to it)
   --timeout S      stop each TLC run after S seconds (counts as a mismatch)
 exit status: 0 all as expected, 1 any mismatch, 2 bad usage or manifest, 3 TLC not runnable`;
+
+/** Two TLC runs at a time where there are two cores: the CI models fit the time budget. */
+const DEFAULT_JOBS = Math.min(2, availableParallelism());
 
 interface CheckArgs {
   json: boolean;
@@ -27,6 +33,7 @@ interface CheckArgs {
   names: string[];
   manifestPath: string;
   timeoutMs: number | undefined;
+  jobs: number;
 }
 
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
@@ -39,6 +46,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
       model: { type: 'string', multiple: true },
       manifest: { type: 'string' },
       timeout: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,7 +57,10 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
     if (!Number.isFinite(seconds) || seconds <= 0) throw new ManifestError(`--timeout wants a positive number of seconds, got '${values.timeout}'`);
     timeoutMs = seconds * 1000;
   }
+  const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new ManifestError(`--jobs wants a positive integer, got '${values.jobs}'`);
   return {
+    jobs,
     json: values.json ?? false,
     all: values.all ?? false,
     record: values.record ?? false,
@@ -116,6 +127,7 @@ async function runCheck(argv: string[]): Promise<number> {
   const started = Date.now();
   const checks = await checkModels(models, {
     manifestPath: args.manifestPath,
+    jobs: args.jobs,
     ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
     // Progress goes to stderr so that --json output stays one JSON object.
     onStart: (m, i, n) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ...\n`),
