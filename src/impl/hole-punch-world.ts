@@ -16,6 +16,7 @@ import { type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
 import { ControlledScheduler } from './controlled-scheduler.ts';
 import { OptionsError, ScheduleError } from './errors.ts';
 import { checkHolePunchWorld } from './hole-punch-invariants.ts';
+import { type HolePunchState } from './hole-punch-state.ts';
 import { SimulatedMm } from './mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
 import { Subscriptions, type RemoveLocals } from './notifier.ts';
@@ -273,7 +274,7 @@ export class HolePunchWorld {
   }
 
   /** The state in the JSON shape of the spec's HolePunch variables. */
-  snapshot(): Record<string, unknown> {
+  snapshot(): HolePunchState {
     return holePunchSnapshot(this);
   }
 
@@ -477,7 +478,7 @@ function pagesOf(a: number, b: number): number[] {
   return out;
 }
 
-function holePunchSnapshot(w: HolePunchWorld): Record<string, unknown> {
+function holePunchSnapshot(w: HolePunchWorld): HolePunchState {
   const n = w.notifier;
   const subs: Record<string, unknown> = {};
   const upd: Record<string, unknown> = {};
@@ -521,5 +522,5 @@ function holePunchSnapshot(w: HolePunchWorld): Record<string, unknown> {
     work: w.work.map((x) => ({ ...x })),
     mmap: { writer: w.mmap.writer, readers: [...w.mmap.readers].sort() },
     vma: [...w.vma].sort((a, b) => a - b),
-  };
+  } as HolePunchState;
 }

@@ -31,3 +31,4 @@ export {
 } from './errors.ts';
 export { HolePunchWorld, holePunchChoices, unmapPlan, amdkfdPlan, OP_ACTION, type HolePunchConfig, type PlanOp } from './hole-punch-world.ts';
 export { checkHolePunchWorld, HP_WALKING } from './hole-punch-invariants.ts';
+export { HolePunchState, PlanOpState } from './hole-punch-state.ts';
