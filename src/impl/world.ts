@@ -341,6 +341,9 @@ function validate(c: WorldConfig): void {
   for (const [a, b] of c.invRanges) {
     if (!(1 <= a && a <= b && b <= c.npages)) throw new OptionsError(`invalidation range [${a}, ${b}] must lie within 1..${c.npages}`);
   }
+  if (c.holePunch === 'outside_remove_then_insert') {
+    throw new OptionsError('the amdkfd strategy (outside_remove_then_insert) is modelled by HolePunchWorld, not World');
+  }
   const threads = [...c.invalidators, ...c.faulters, c.mgr ?? 'm'];
   if (new Set(threads).size !== threads.length) throw new OptionsError(`thread ids must be distinct: ${threads.join(', ')}`);
 }
