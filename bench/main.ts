@@ -24,6 +24,7 @@ export type Bench = () => Promise<BenchReport>;
 const BENCHES: Array<() => Promise<{ default: Bench }>> = [
   () => import('./runner.bench.ts'),
   () => import('./impl.bench.ts'),
+  () => import('./codegen.bench.ts'),
 ];
 
 function table(rows: BenchRow[]): string {

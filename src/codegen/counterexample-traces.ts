@@ -3,14 +3,13 @@
  * the runner), closed by its lasso loop for liveness violations, with the
  * violation the replay must reproduce.
  */
-import { toProtocolState } from './protocol-state.ts';
+import { toProtocolState, type TraceState } from './protocol-state.ts';
 import { constantsFromOutput } from './model-constants.ts';
 import { stepsOf } from './simulation-traces.ts';
 import { runTlcJob } from './tlc-job.ts';
 import { TraceFileBuilder } from './trace-builder.ts';
 import type { ModelRef, ModelTraces } from './model-ref.ts';
 import type { ExpectedViolation } from './trace-format.ts';
-import type { ProtocolState } from '../protocol/state.ts';
 import type { TlcResult } from '../tla2tools-runner/index.ts';
 
 /** Runs the bug model and turns its counterexample into a one-trace file. */
@@ -42,7 +41,7 @@ export async function counterexampleTraces(model: ModelRef, common: { jarRecordF
 }
 
 /** A "back to state k" lasso adds the step back to state k (its lastAction is the closing action). */
-function closeLasso(states: ProtocolState[], r: TlcResult): ProtocolState[] {
+function closeLasso(states: TraceState[], r: TlcResult): TraceState[] {
   if (r.lasso?.kind !== 'backToState') return states;
   const target = states[r.lasso.toState - 1];
   if (!target) throw new Error(`lasso goes back to state ${r.lasso.toState}, beyond the trace`);

@@ -3,17 +3,16 @@
  * dense node ids, states in the protocol's JSON shape, one action per edge.
  */
 import type { StateGraph } from '../tla2tools-runner/index.ts';
-import type { ProtocolState } from '../protocol/state.ts';
 import type { Digraph } from './digraph.ts';
 import type { TraceAction } from './trace-format.ts';
-import { toProtocolState } from './protocol-state.ts';
+import { toProtocolState, type TraceState } from './protocol-state.ts';
 
 /** The spec's stuttering step at quiescence (`Terminating == Quiescent /\ UNCHANGED vars`). */
 export const STUTTER_ACTION = 'Terminating';
 
 /** The indexed graph. `actions[e]` is the action taken along edge e. */
 export interface ExportGraph extends Digraph {
-  readonly states: readonly ProtocolState[];
+  readonly states: readonly TraceState[];
   readonly actions: readonly TraceAction[];
   /** Edge lines in the dump that repeated an earlier (from, to, label) edge; dropped. */
   readonly duplicateEdges: number;
@@ -27,7 +26,7 @@ export interface ExportGraph extends Digraph {
  */
 export function indexStateGraph(dump: StateGraph, model: string): ExportGraph {
   const index = new Map<string, number>();
-  const states: ProtocolState[] = [];
+  const states: TraceState[] = [];
   for (const [fp, state] of dump.nodes) {
     index.set(fp, states.length);
     try {

@@ -1,21 +1,23 @@
 /**
- * The constants of an export model, as TLC prints them at startup
- * (spec/MCExport.tla: `ASSUME PrintT("mmu-notifier-export-constants " \o
- * ToString(ExportConstants))`). Trace files carry them so a replay can build
- * the same world without reading the spec's config.
+ * The constants of a model, as TLC prints them at startup
+ * (spec/MCExport.tla and spec/MCExportHolePunch.tla: `ASSUME PrintT(
+ * "mmu-notifier-export-constants " \o ToString(ExportConstants))`). Trace
+ * files carry them so a replay can build the same world without reading the
+ * spec's config. Two families: the mainline modules (MMUNotifier.tla) and
+ * the hole-punch modules (HolePunch.tla), told apart by `strategy`.
  */
 import { z } from 'zod';
 import { parseTlcValue, toPlainJson, type TlcValue } from '../tla2tools-runner/index.ts';
-import { VARIANT_NAMES, type VariantName } from '../protocol/variants.ts';
+import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES, type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
 
 /** Marker that starts the constants line in TLC's print output. */
 export const CONSTANTS_MARKER = 'mmu-notifier-export-constants ';
 
 const Pair = z.tuple([z.int(), z.int()]);
+const Variant = z.enum(VARIANT_NAMES as [VariantName, ...VariantName[]]);
 
-/** The spec's CONSTANTS of one model (ids as strings, sets as sorted arrays). */
-export const ModelConstants = z.strictObject({
-  variant: z.enum(VARIANT_NAMES as [VariantName, ...VariantName[]]),
+const common = {
+  variant: Variant,
   npages: z.int().min(1),
   /** SubList: subscription ids; the index breaks ties of the tree order. */
   subList: z.array(z.string()),
@@ -29,12 +31,35 @@ export const ModelConstants = z.strictObject({
   maxInv: z.int(),
   maxFaults: z.int(),
   maxTries: z.int(),
+};
+
+/** Constants of the mainline models (MMUNotifier.tla). */
+export const MainlineConstants = z.strictObject(common);
+export type MainlineConstants = z.infer<typeof MainlineConstants>;
+
+/** Constants of the hole-punch models (HolePunch.tla). */
+export const HolePunchConstants = z.strictObject({
+  ...common,
+  strategy: z.enum(Object.keys(HOLE_PUNCH_STRATEGIES) as [HolePunchStrategy, ...HolePunchStrategy[]]),
+  initTree: z.array(z.string()),
+  unmappers: z.array(z.string()),
+  unmapRanges: z.array(Pair),
+  otherInvMmapLock: z.boolean(),
 });
+export type HolePunchConstants = z.infer<typeof HolePunchConstants>;
+
+/** The constants of either family. */
+export const ModelConstants = z.union([HolePunchConstants, MainlineConstants]);
 export type ModelConstants = z.infer<typeof ModelConstants>;
+
+/** Whether the constants are of a hole-punch model. */
+export function isHolePunch(c: ModelConstants): c is HolePunchConstants {
+  return 'strategy' in c;
+}
 
 /**
  * Finds the constants line among TLC's print output lines and decodes it.
- * Throws if it is missing (the model does not extend MCExport) or malformed.
+ * Throws if it is missing (the model is not run through an MCExport* module) or malformed.
  */
 export function constantsFromOutput(lines: readonly string[], model: string): ModelConstants {
   for (const line of lines) {
@@ -46,7 +71,7 @@ export function constantsFromOutput(lines: readonly string[], model: string): Mo
     }
     return decodeConstants(parseTlcValue(printed.value.slice(CONSTANTS_MARKER.length)), model);
   }
-  throw new Error(`${model}: TLC printed no "${CONSTANTS_MARKER.trim()}" line; export models must use spec/MCExport.tla`);
+  throw new Error(`${model}: TLC printed no "${CONSTANTS_MARKER.trim()}" line; run the model through spec/MCExport.tla or spec/MCExportHolePunch.tla`);
 }
 
 /** Decodes the ExportConstants record (a TLC value) into {@link ModelConstants}. */

@@ -1,17 +1,30 @@
 /**
  * The spec models the generator reads, and what it produces per model.
  */
+import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
 import type { TraceFile } from './trace-format.ts';
 
 /** How traces are obtained from a model. */
 export type ModelKind = 'export' | 'simulation' | 'counterexample';
 
-/** A spec model: a config run against a module (always spec/MCExport.tla, which prints the constants). */
+/** The fixed setting a bug model's schedule is replayed on (its manifest counterpart's variant and strategy). */
+export interface FixedSetting {
+  /** The manifest model it comes from. */
+  readonly model: string;
+  readonly variant: VariantName;
+  readonly strategy?: HolePunchStrategy;
+  /** Hole-punch models: whether the other invalidators hold mmap_read_lock. */
+  readonly otherInvMmapLock?: boolean;
+}
+
+/** A spec model: a config run against a module that prints the constants (spec/MCExport*.tla). */
 export interface ModelRef {
   readonly name: string;
   readonly kind: ModelKind;
   readonly spec: string;
   readonly config: string;
+  /** Counterexamples: where the same schedule must be impossible or harmless (undefined: no fixed counterpart). */
+  readonly fixed?: FixedSetting;
 }
 
 /** Figures of one model's generation. Graph figures are null where there is no graph (simulation, counterexample). */

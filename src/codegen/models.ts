@@ -1,38 +1,86 @@
 /**
- * Which spec models the generator reads. Every model runs against
- * spec/MCExport.tla (a wrapper of MC.tla that prints the constants), with
- * its own config:
- * - export models: spec/MCExport_*.cfg (small; the whole graph is covered);
- * - simulation models: spec/MCSim_*.cfg (larger; random behaviours);
- * - bug models: spec/MCBug_*.cfg (each a counterexample to reproduce).
- * The hole-punch export models (MCExport_HolePunch*.cfg, module
- * MCExportHolePunch.tla) have more variables than src/protocol/state.ts
- * describes; they are left out until the protocol has a schema for them.
+ * Which spec models the generator reads, from spec/manifest.json:
+ * - export models (kind "export"): the whole state graph is covered;
+ * - every model expected to fail: its counterexample, replayed with the
+ *   model's variant/strategy, and with its manifest `counterpart`'s
+ *   variant/strategy (the fixed setting) when that setting differs;
+ * and from the spec folder:
+ * - simulation models spec/MCSim_*.cfg: random behaviours of a larger model.
+ * Every model runs through a module that prints its constants: MC.tla
+ * models through MCExport.tla, MCHolePunch.tla models through
+ * MCExportHolePunch.tla (wrappers that add only the ASSUME PrintT).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelKind, ModelRef } from './model-ref.ts';
+import { z } from 'zod';
+import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES, type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
+import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
-
-/** The module every model is run against. */
-export const EXPORT_MODULE = 'MCExport.tla';
-
-const PREFIXES: ReadonlyArray<[string, ModelKind]> = [
-  ['MCExport_', 'export'],
-  ['MCSim_', 'simulation'],
-  ['MCBug_', 'counterexample'],
-];
 
 /** The simulation plan of every simulation model (fixed seed: reproducible traces). */
 export const SIMULATION_PLAN: SimulationPlan = { traces: 300, depth: 60, seed: 20221 };
 
-/** Every model of the spec folder, in kind order then by name. */
+/** The wrapper that prints the constants, per checking module. */
+const EXPORT_MODULE: Record<string, string> = {
+  'MC.tla': 'MCExport.tla',
+  'MCExport.tla': 'MCExport.tla',
+  'MCHolePunch.tla': 'MCExportHolePunch.tla',
+  'MCExportHolePunch.tla': 'MCExportHolePunch.tla',
+};
+
+const ManifestEntry = z.looseObject({
+  name: z.string(),
+  module: z.string(),
+  cfg: z.string(),
+  kind: z.string(),
+  expected: z.string(),
+  counterpart: z.string().nullable().optional(),
+});
+const Manifest = z.looseObject({ models: z.array(ManifestEntry) });
+type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+/** Every model of the spec folder: export, simulation, then counterexamples, by name within each. */
 export function discoverModels(specDir: string): ModelRef[] {
-  const files = readdirSync(specDir).filter((f) => f.endsWith('.cfg'));
-  return PREFIXES.flatMap(([prefix, kind]) =>
-    files
-      .filter((f) => f.startsWith(prefix) && !f.startsWith('MCExport_HolePunch'))
-      .sort()
-      .map((f) => ({ name: f.slice(0, -4), kind, spec: join(specDir, EXPORT_MODULE), config: join(specDir, f) })),
-  );
+  const manifest = readManifest(specDir);
+  const byName = new Map(manifest.models.map((m) => [m.name, m]));
+  const ref = (m: ManifestEntry, kind: ModelRef['kind']): ModelRef => {
+    const wrapper = EXPORT_MODULE[m.module];
+    if (!wrapper) throw new Error(`spec/manifest.json: model ${m.name} uses module ${m.module}, which has no constants-printing wrapper (see src/codegen/models.ts)`);
+    const counterpart = m.counterpart ? byName.get(m.counterpart) : undefined;
+    const fixed = kind === 'counterexample' && counterpart ? fixedSetting(specDir, counterpart) : undefined;
+    // A counterpart with the same setting only checks fewer properties: it fixes nothing.
+    const own = kind === 'counterexample' ? fixedSetting(specDir, m) : undefined;
+    const fixes = fixed && own && JSON.stringify({ ...fixed, model: '' }) !== JSON.stringify({ ...own, model: '' });
+    return { name: m.name, kind, spec: join(specDir, wrapper), config: join(specDir, m.cfg), ...(fixes ? { fixed } : {}) };
+  };
+  const byNameOrder = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const exports = manifest.models.filter((m) => m.kind === 'export').map((m) => ref(m, 'export'));
+  const bugs = manifest.models.filter((m) => m.expected !== 'success').map((m) => ref(m, 'counterexample'));
+  const sims = readdirSync(specDir)
+    .filter((f) => f.startsWith('MCSim_') && f.endsWith('.cfg'))
+    .map((f): ModelRef => ({ name: f.slice(0, -4), kind: 'simulation', spec: join(specDir, 'MCExport.tla'), config: join(specDir, f) }));
+  return [...exports.sort(byNameOrder), ...sims.sort(byNameOrder), ...bugs.sort(byNameOrder)];
+}
+
+function readManifest(specDir: string): z.infer<typeof Manifest> {
+  const path = join(specDir, 'manifest.json');
+  const parsed = Manifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: unexpected shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** The counterpart's Variant, Strategy and OtherInvMmapLock, read from its config's CONSTANTS assignments. */
+function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting {
+  const cfg = readFileSync(join(specDir, counterpart.cfg), 'utf8');
+  const variant = /^\s*Variant\s*=\s*"([^"]+)"/m.exec(cfg)?.[1] ?? 'mainline';
+  const strategy = /^\s*Strategy\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
+  const mmapLock = /^\s*OtherInvMmapLock\s*=\s*(TRUE|FALSE)/m.exec(cfg)?.[1];
+  if (!(VARIANT_NAMES as string[]).includes(variant)) throw new Error(`${counterpart.cfg}: unknown Variant ${variant}`);
+  if (strategy !== undefined && !(strategy in HOLE_PUNCH_STRATEGIES)) throw new Error(`${counterpart.cfg}: unknown Strategy ${strategy}`);
+  return {
+    model: counterpart.name,
+    variant: variant as VariantName,
+    ...(strategy ? { strategy: strategy as HolePunchStrategy } : {}),
+    ...(mmapLock ? { otherInvMmapLock: mmapLock === 'TRUE' } : {}),
+  };
 }

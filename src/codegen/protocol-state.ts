@@ -1,28 +1,49 @@
 /**
- * Conversion of a TLC state (the runner's value model) into the protocol's
- * JSON shape (src/protocol/state.ts), the shape the implementation's
- * `snapshot()` returns.
+ * Conversion of a TLC state (the runner's value model) into the JSON shape
+ * the implementation's `snapshot()` returns: src/protocol/state.ts for the
+ * mainline models; for the hole-punch models the same conventions over the
+ * variables of spec/HolePunch.tla (no zod schema of its own yet, so only
+ * `lastAction` is checked).
  *
  * The runner's `toPlainJson` already maps records and string-keyed functions
- * to objects, `1..n` functions to arrays and sets to arrays sorted by code
- * unit. One TLA+ value needs a fix: an action without arguments has
- * `args = <<>>` (TLC prints the empty tuple), which must be the empty object.
+ * to objects, `1..n` functions and sequences to arrays and sets to arrays
+ * sorted by code unit. One TLA+ value needs a fix: an action without
+ * arguments has `args = <<>>` (TLC prints the empty tuple), which must be the
+ * empty object.
  */
+import { z } from 'zod';
 import { stateToPlainJson, type TlcState } from '../tla2tools-runner/index.ts';
-import { ProtocolState } from '../protocol/state.ts';
+import { LastAction, ProtocolState } from '../protocol/state.ts';
+
+/** A state of either family: JSON variables, `lastAction` among them. */
+export const TraceState = z.looseObject({ lastAction: LastAction });
+export type TraceState = z.infer<typeof TraceState>;
+
+/** Which schema states of a model follow. */
+export type StateFamily = 'mainline' | 'holepunch';
 
 /** Converts and validates one state; the error names the variable that does not fit the contract. */
-export function toProtocolState(state: TlcState): ProtocolState {
+export function toTraceState(state: TlcState, family: StateFamily): TraceState {
   const json = stateToPlainJson(state) as Record<string, unknown>;
   const last = json.lastAction as { args?: unknown } | undefined;
   if (last && Array.isArray(last.args) && last.args.length === 0) last.args = {};
-  const parsed = ProtocolState.safeParse(json);
+  const parsed = (family === 'mainline' ? ProtocolState : TraceState).safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(state)'}: ${i.message}`)
       .join('; ');
-    throw new Error(`a spec state does not match src/protocol/state.ts: ${issues}`);
+    throw new Error(`a spec state does not match the ${family} state contract: ${issues}`);
   }
   return parsed.data;
+}
+
+/** The family of a TLC state: hole-punch states have the `vma` variable. */
+export function familyOf(state: TlcState): StateFamily {
+  return 'vma' in state ? 'holepunch' : 'mainline';
+}
+
+/** {@link toTraceState} with the family read off the state. */
+export function toProtocolState(state: TlcState): TraceState {
+  return toTraceState(state, familyOf(state));
 }

@@ -5,13 +5,12 @@
  * the spec's state. The first failure stops the replay and is reported with
  * the trace, the step, the action and a diff.
  */
-import { World } from '../impl/world.ts';
-import type { ProtocolState } from '../protocol/state.ts';
-import type { VariantName } from '../protocol/variants.ts';
+import type { TraceState } from './protocol-state.ts';
+import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
 import { STUTTER_ACTION } from './export-graph.ts';
-import { diffJson, formatDiff, jsonEqual, type Difference } from './state-diff.ts';
+import { diffJson, formatDiff, StateComparer, type Difference } from './state-diff.ts';
 import type { ExpandedTrace, TraceAction } from './trace-format.ts';
-import { worldConfigOf } from './world-config.ts';
+import { makeWorld, type ReplayWorld } from './world-config.ts';
 
 /** Why a replay stopped early. Step 0 is the initial state. */
 export type ReplayFailure =
@@ -42,18 +41,28 @@ export interface ReplayReport {
 export interface ReplayOptions {
   /** Run the implementation with this variant instead of the model's (e.g. mainline for a bug trace). */
   readonly variant?: VariantName;
+  /** Hole-punch models: run with this strategy / mmap_lock setting instead of the model's. */
+  readonly strategy?: HolePunchStrategy;
+  readonly otherInvMmapLock?: boolean;
   /** Compare snapshots with the spec's states (default true; off to follow only the schedule). */
   readonly compareStates?: boolean;
   /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
   readonly checkViolations?: boolean;
 }
 
+/** Shared by all replays of a process: spec states are serialised once (traces share states). */
+const comparer = new StateComparer();
+
 /** Replays one trace; never throws for a divergence (it is reported). */
 export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions = {}): Promise<ReplayReport> {
   const variant = options.variant ?? trace.constants.variant;
   const compare = options.compareStates ?? true;
   const check = options.checkViolations ?? trace.expectViolation !== undefined;
-  const world = new World(worldConfigOf(trace.constants, variant)).start();
+  const world = makeWorld(trace.constants, {
+    variant,
+    ...(options.strategy ? { strategy: options.strategy } : {}),
+    ...(options.otherInvMmapLock !== undefined ? { otherInvMmapLock: options.otherInvMmapLock } : {}),
+  });
   let firstViolation: ReplayReport['firstViolation'];
   const violatedAt: Record<string, number> = {};
   const report = (stepsReplayed: number, failure?: ReplayFailure): ReplayReport => ({
@@ -67,7 +76,7 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     deadlockedAtEnd: world.deadlocked(),
     enabledAtEnd: world.enabled(),
   });
-  const observe = (step: number, expected: ProtocolState, action: TraceAction | null): ReplayFailure | undefined => {
+  const observe = (step: number, expected: TraceState, action: TraceAction | null): ReplayFailure | undefined => {
     if (check) {
       const v = world.violations();
       if (v.length > 0 && firstViolation === undefined) firstViolation = { step, properties: v };
@@ -75,7 +84,7 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     }
     if (!compare) return undefined;
     const actual = world.snapshot();
-    return jsonEqual(expected, actual) ? undefined : { kind: 'mismatch', step, action, diff: diffJson(expected, actual) };
+    return comparer.equal(expected, actual) ? undefined : { kind: 'mismatch', step, action, diff: diffJson(expected, actual) };
   };
 
   const initial = observe(0, trace.init, null);
@@ -88,7 +97,7 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
   return report(trace.steps.length);
 }
 
-async function takeStep(world: World, action: TraceAction, step: number): Promise<ReplayFailure | undefined> {
+async function takeStep(world: ReplayWorld, action: TraceAction, step: number): Promise<ReplayFailure | undefined> {
   if (action.name === STUTTER_ACTION) {
     // The spec stutters only when every thread is done: the implementation must agree.
     return world.quiescent() ? undefined : { kind: 'divergence', step, action, message: 'the spec is quiescent here but the implementation is not' };

@@ -5,10 +5,9 @@
  */
 import { join } from 'node:path';
 import { readSimulationTraces } from '../tla2tools-runner/index.ts';
-import type { ProtocolState } from '../protocol/state.ts';
 import { STUTTER_ACTION } from './export-graph.ts';
 import { constantsFromOutput } from './model-constants.ts';
-import { toProtocolState } from './protocol-state.ts';
+import { toProtocolState, type TraceState } from './protocol-state.ts';
 import { jsonEqual } from './state-diff.ts';
 import { runTlcJob } from './tlc-job.ts';
 import { TraceFileBuilder } from './trace-builder.ts';
@@ -30,7 +29,7 @@ export const STUTTER: TraceAction = { name: STUTTER_ACTION, thread: 'none', args
  * stuttering step at quiescence (every real action rewrites lastAction and
  * changes the state); a run of them at the end is cut to one.
  */
-export function stepsOf(states: readonly ProtocolState[]): { states: ProtocolState[]; actions: TraceAction[] } {
+export function stepsOf(states: readonly TraceState[]): { states: TraceState[]; actions: TraceAction[] } {
   const outStates = [states[0]!];
   const actions: TraceAction[] = [];
   for (let i = 1; i < states.length; i++) {

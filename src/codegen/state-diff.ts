@@ -54,3 +54,35 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * Compares a spec state with many snapshots fast. The implementation builds
+ * its snapshots with a fixed key order, so the spec state is re-serialised
+ * once in the key order of the first snapshot it is compared with (cached
+ * per state object) and later comparisons are one JSON.stringify and a
+ * string compare. When the strings differ, `jsonEqual` decides (key order
+ * may differ in principle).
+ */
+export class StateComparer {
+  private readonly cache = new WeakMap<object, string>();
+
+  /** Whether `expected` and `actual` are deeply equal. */
+  equal(expected: object, actual: object): boolean {
+    const actualText = JSON.stringify(actual);
+    let expectedText = this.cache.get(expected);
+    if (expectedText === undefined) {
+      expectedText = JSON.stringify(inKeyOrderOf(expected, actual));
+      this.cache.set(expected, expectedText);
+    }
+    return expectedText === actualText || jsonEqual(expected, actual);
+  }
+}
+
+/** `value` with its object keys in the order they have in `model` where both have them. */
+function inKeyOrderOf(value: unknown, model: unknown): unknown {
+  if (Array.isArray(value)) return value.map((x, i) => inKeyOrderOf(x, Array.isArray(model) ? model[i] : undefined));
+  if (!isObject(value)) return value;
+  const m = isObject(model) ? model : {};
+  const keys = [...Object.keys(m).filter((k) => Object.hasOwn(value, k)), ...Object.keys(value).filter((k) => !Object.hasOwn(m, k))];
+  return Object.fromEntries(keys.map((k) => [k, inKeyOrderOf(value[k], m[k])]));
+}

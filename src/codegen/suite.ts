@@ -28,9 +28,18 @@ export function projectModels(paths: ProjectPaths, kind?: ModelRef['kind']): Mod
   return discoverModels(paths.specDir).filter((m) => kind === undefined || m.kind === kind);
 }
 
-/** Generates or reuses the trace file of `model`. */
+/** Per process: a model's file is generated or loaded once (tests ask for it several times). */
+const loaded = new Map<string, Promise<GeneratedModel>>();
+
+/** Generates or reuses the trace file of `model` (memoised per process unless `force`). */
 export function tracesOf(paths: ProjectPaths, model: ModelRef, force = false): Promise<GeneratedModel> {
-  return generateModel(model, { projectRoot: paths.root, jarRecordFile: paths.jarRecordFile, outDir: paths.traceDir, force });
+  const key = `${paths.traceDir}\0${model.config}`;
+  const known = loaded.get(key);
+  if (known && !force) return known;
+  const made = generateModel(model, { projectRoot: paths.root, jarRecordFile: paths.jarRecordFile, outDir: paths.traceDir, force });
+  loaded.set(key, made);
+  made.catch(() => loaded.delete(key)); // a failed generation is retried by the next caller (the error still reaches this one)
+  return made;
 }
 
 /** Result of replaying every trace of a file. */

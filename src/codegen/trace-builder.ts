@@ -2,13 +2,13 @@
  * Builds a trace file: keeps one copy of each distinct state and action and
  * appends traces as index lists.
  */
-import type { ProtocolState } from '../protocol/state.ts';
+import type { TraceState } from './protocol-state.ts';
 import type { ModelConstants } from './model-constants.ts';
 import { TRACE_FORMAT, type ExpectedViolation, type TraceAction, type TraceFile, type TraceSource } from './trace-format.ts';
 
 /** Accumulates the tables and traces of one file. */
 export class TraceFileBuilder {
-  private readonly states: ProtocolState[] = [];
+  private readonly states: TraceState[] = [];
   private readonly stateIndex = new Map<string, number>();
   private readonly actions: TraceAction[] = [];
   private readonly actionIndex = new Map<string, number>();
@@ -21,7 +21,7 @@ export class TraceFileBuilder {
   ) {}
 
   /** Index of `state`, adding it if new. `key` must identify it (default: its JSON text). */
-  state(state: ProtocolState, key = JSON.stringify(state)): number {
+  state(state: TraceState, key = JSON.stringify(state)): number {
     let i = this.stateIndex.get(key);
     if (i === undefined) {
       i = this.states.length;

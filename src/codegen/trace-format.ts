@@ -22,7 +22,8 @@
  */
 import { z } from 'zod';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
-import { ModelConstants } from './model-constants.ts';
+import { TraceState } from './protocol-state.ts';
+import { isHolePunch, ModelConstants } from './model-constants.ts';
 
 /** Format tag written into every trace file. */
 export const TRACE_FORMAT = 'mmu-notifier-traces/1';
@@ -64,11 +65,18 @@ export const TraceFile = z
     constants: ModelConstants,
     /** Free-form provenance (spec hash, TLC jar sha256, seeds, figures). */
     meta: z.record(z.string(), z.unknown()),
-    states: z.array(ProtocolState),
+    /** Mainline files: src/protocol/state.ts states (checked below); hole-punch files: HolePunch.tla's variables. */
+    states: z.array(TraceState),
     actions: z.array(LastAction),
     traces: z.array(TraceEntry),
   })
   .superRefine((file, ctx) => {
+    if (!isHolePunch(file.constants)) {
+      file.states.forEach((s, i) => {
+        const r = ProtocolState.safeParse(s);
+        if (!r.success) ctx.addIssue({ code: 'custom', path: ['states', i], message: `not a src/protocol/state.ts state: ${r.error.issues[0]?.message}` });
+      });
+    }
     file.traces.forEach((t, i) => {
       if (t.actions.length !== t.states.length - 1) {
         ctx.addIssue({ code: 'custom', path: ['traces', i], message: `trace ${t.id}: ${t.states.length} states but ${t.actions.length} actions` });
@@ -86,7 +94,7 @@ export type TraceAction = z.infer<typeof LastAction>;
 /** One step of an expanded trace. */
 export interface TraceStep {
   readonly action: TraceAction;
-  readonly state: ProtocolState;
+  readonly state: TraceState;
 }
 
 /** A trace with its states and actions looked up: what a replay walks through. */
@@ -95,7 +103,7 @@ export interface ExpandedTrace {
   readonly model: string;
   readonly source: TraceSource;
   readonly constants: ModelConstants;
-  readonly init: ProtocolState;
+  readonly init: TraceState;
   readonly steps: readonly TraceStep[];
   readonly expectViolation?: ExpectedViolation;
 }

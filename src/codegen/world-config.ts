@@ -1,18 +1,42 @@
 /**
- * The implementation's world configuration for a spec model's constants:
- * the same subscriptions (SubList order = tree tie-break), threads, ranges
- * and bounds, with the model's variant or an override.
+ * The implementation's world for a spec model's constants: the same
+ * subscriptions (SubList order = tree tie-break), threads, ranges and bounds,
+ * with the model's variant (and hole-punch strategy) or an override.
  */
-import type { VariantName } from '../protocol/variants.ts';
-import type { WorldConfig } from '../impl/world.ts';
-import type { ModelConstants } from './model-constants.ts';
+import { HolePunchWorld, type HolePunchConfig } from '../impl/hole-punch-world.ts';
+import { World, type WorldConfig } from '../impl/world.ts';
+import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
+import { isHolePunch, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
 
-/** Builds the WorldConfig that mirrors `c`; `variant` overrides the model's (e.g. mainline for a bug trace). */
-export function worldConfigOf(c: ModelConstants, variant: VariantName = c.variant): WorldConfig {
+/** What a replay needs of a world (World and HolePunchWorld both offer it). */
+export interface ReplayWorld {
+  step(thread: string, action: string, args: Record<string, unknown>): Promise<unknown>;
+  snapshot(): object;
+  violations(): string[];
+  enabled(): string[];
+  quiescent(): boolean;
+  deadlocked(): boolean;
+}
+
+/** Overrides for a replay: another variant, hole-punch strategy or mmap_lock setting. */
+export interface WorldOverrides {
+  readonly variant?: VariantName;
+  readonly strategy?: HolePunchStrategy;
+  readonly otherInvMmapLock?: boolean;
+}
+
+/** A started world mirroring `c`. */
+export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}): ReplayWorld {
+  if (isHolePunch(c)) return new HolePunchWorld(holePunchConfigOf(c, overrides)).start();
+  return new World(worldConfigOf(c, overrides.variant)).start();
+}
+
+/** The WorldConfig that mirrors mainline-family constants. */
+export function worldConfigOf(c: MainlineConstants, variant: VariantName = c.variant): WorldConfig {
   return {
     variant,
     npages: c.npages,
-    subs: c.subList.map((id) => ({ id, start: need(c.subStart, id), last: need(c.subLast, id) })),
+    subs: subsOf(c),
     invalidators: c.invalidators,
     faulters: c.faulters,
     mgr: c.mgr,
@@ -22,6 +46,32 @@ export function worldConfigOf(c: ModelConstants, variant: VariantName = c.varian
     maxFaults: c.maxFaults,
     maxTries: c.maxTries,
   };
+}
+
+/** The HolePunchConfig that mirrors hole-punch constants. */
+export function holePunchConfigOf(c: HolePunchConstants, overrides: WorldOverrides = {}): HolePunchConfig {
+  return {
+    variant: overrides.variant ?? c.variant,
+    strategy: overrides.strategy ?? c.strategy,
+    npages: c.npages,
+    subs: subsOf(c),
+    initTree: c.initTree,
+    invalidators: c.invalidators,
+    unmappers: c.unmappers,
+    unmapRanges: c.unmapRanges,
+    invRanges: c.invRanges,
+    otherInvMmapLock: overrides.otherInvMmapLock ?? c.otherInvMmapLock,
+    faulters: c.faulters,
+    mgr: c.mgr,
+    blockable: c.blockable,
+    maxInv: c.maxInv,
+    maxFaults: c.maxFaults,
+    maxTries: c.maxTries,
+  };
+}
+
+function subsOf(c: ModelConstants): { id: string; start: number; last: number }[] {
+  return c.subList.map((id) => ({ id, start: need(c.subStart, id), last: need(c.subLast, id) }));
 }
 
 function need(m: Record<string, number>, id: string): number {
