@@ -140,4 +140,8 @@ RemoveReturns == pc[Mgr] = "remove_wait" ~> pc[Mgr] = "remove_return_free"
 \* LIVE-5: a deferred insert or remove is eventually applied.
 DeferredApplied == \A n \in Subs : n \in deferred ~> n \notin deferred
 
+\* LIVE-5, safety half: the deferred list is applied by the first step that
+\* closes the epoch (odd -> even), not later.
+DeferredAppliedWhenEpochCloses == [][IsOdd(seq) /\ ~IsOdd(seq') => deferred' = {}]_vars
+
 =============================================================================
