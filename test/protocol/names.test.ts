@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTION_NAMES, PC_VALUES, VARIANT_NAMES } from '../../src/protocol/index.ts';
+import { ACTION_NAMES, PC_VALUES, ProtocolState, VARIANT_NAMES } from '../../src/protocol/index.ts';
 
 const SPEC_DIR = join(import.meta.dirname, '..', '..', 'spec');
 const files = (ext: string) => readdirSync(SPEC_DIR).filter((f) => f.endsWith(ext));
@@ -84,5 +84,15 @@ describe('program counters', () => {
     ['manager', 'MgrPcs'],
   ] as const)('PC_VALUES.%s equals the spec set %s', (kind, setName) => {
     expect([...stringSet(base, setName)].sort()).toEqual([...PC_VALUES[kind]].sort());
+  });
+});
+
+describe('state variables', () => {
+  it('the JSON state schema has exactly the spec\'s variables', () => {
+    const base = read('MMUNotifierBase.tla');
+    const block = /^VARIABLES\n([\s\S]*?)\n\n/m.exec(base)?.[1] ?? '';
+    const variables = [...block.matchAll(/^\s+([a-zA-Z]+),?\s*\\\*/gm)].map((m) => m[1]!);
+    expect(variables.length).toBeGreaterThan(10);
+    expect([...variables].sort()).toEqual(Object.keys(ProtocolState.shape).sort());
   });
 });
