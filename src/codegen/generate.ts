@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_NAMES } from '../protocol/actions.ts';
 import { cacheKey, jarSha256 } from './cache-key.ts';
+import { withFileLock } from './file-lock.ts';
 import { counterexampleTraces } from './counterexample-traces.ts';
 import { exportModelTraces } from './export-traces.ts';
 import type { ModelFigures, ModelRef, ModelTraces } from './model-ref.ts';
@@ -45,6 +46,17 @@ export async function generateModel(model: ModelRef, options: GenerateOptions): 
   const plan = { kind: model.kind, ...(model.kind === 'simulation' ? SIMULATION_PLAN : {}) };
   const key = cacheKey({ projectRoot: options.projectRoot, config: model.config, jarSha256: jar, plan });
   options.onProgress?.(model, 'start');
+  mkdirSync(options.outDir, { recursive: true });
+  // One process generates a model at a time; the others then find it in the cache.
+  return withFileLock(join(options.outDir, `${model.name}.lock`), () => generateLocked(model, options, { path, figuresPath, jar, key }));
+}
+
+async function generateLocked(
+  model: ModelRef,
+  options: GenerateOptions,
+  where: { path: string; figuresPath: string; jar: string; key: string },
+): Promise<GeneratedModel> {
+  const { path, figuresPath, jar, key } = where;
   if (!options.force && existsSync(path) && existsSync(figuresPath)) {
     const file = parseTraceFile(readFileSync(path, 'utf8'), path);
     if (file.meta.cacheKey === key) {
@@ -57,7 +69,6 @@ export async function generateModel(model: ModelRef, options: GenerateOptions): 
     const common = { jarRecordFile: options.jarRecordFile, meta: { cacheKey: key, tlcJarSha256: jar, generatedAt: new Date().toISOString() } };
     const made = await produce(model, workDir, common);
     const figures = { ...made.figures, ...traceFigures(made.file) };
-    mkdirSync(options.outDir, { recursive: true });
     writeAtomically(path, JSON.stringify(made.file));
     writeAtomically(figuresPath, JSON.stringify(figures, null, 2));
     options.onProgress?.(model, 'generated');
