@@ -37,6 +37,10 @@ export function checkHolePunchWorld(w: HolePunchWorld): string[] {
     (s) => s.usesAfterFree > 0 || (s.life === 'freed' && (n.tree.has(s.id) || n.deferred.includes(s) || walkers.some((L) => L.cursor === s.id))),
   );
   if (freedInUse) out.push('NoUseAfterFree');
+  // A fault holds its interval across the loop; remove_deferred's release may free it (M25, find() lifetime).
+  if (Object.values(w.flt).some((f) => f.sub !== 'none' && w.subs.find((s) => s.id === f.sub)?.life === 'freed')) {
+    out.push('NoFaultUseAfterRelease');
+  }
   let stale = false;
   let lost = false;
   for (let p = 1; p <= w.mm.npages; p++) {
