@@ -8,6 +8,7 @@
 import type { TraceState } from './protocol-state.ts';
 import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
 import { STUTTER_ACTION } from './export-graph.ts';
+import { stepKey } from './enabled-steps.ts';
 import { diffJson, formatDiff, StateComparer, type Difference } from './state-diff.ts';
 import type { ExpandedTrace, TraceAction } from './trace-format.ts';
 import { makeWorld, type ReplayWorld } from './world-config.ts';
@@ -17,7 +18,9 @@ export type ReplayFailure =
   /** The implementation could not take the step (or threw while taking it). */
   | { kind: 'divergence'; step: number; action: TraceAction; message: string }
   /** The step was taken but the state differs from the spec's. */
-  | { kind: 'mismatch'; step: number; action: TraceAction | null; diff: Difference[] };
+  | { kind: 'mismatch'; step: number; action: TraceAction | null; diff: Difference[] }
+  /** The state matches, but the implementation offers other steps than the spec allows there. */
+  | { kind: 'enabled'; step: number; action: TraceAction | null; extra: string[]; missing: string[] };
 
 /** What a replay found. */
 export interface ReplayReport {
@@ -48,6 +51,8 @@ export interface ReplayOptions {
   readonly compareStates?: boolean;
   /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
   readonly checkViolations?: boolean;
+  /** Export models: the spec's outgoing steps per state object (enabled-steps.ts); compared with the implementation's choices. */
+  readonly enabled?: Map<object, Set<string>>;
 }
 
 /** Shared by all replays of a process: spec states are serialised once (traces share states). */
@@ -84,7 +89,9 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     }
     if (!compare) return undefined;
     const actual = world.snapshot();
-    return comparer.equal(expected, actual) ? undefined : { kind: 'mismatch', step, action, diff: diffJson(expected, actual) };
+    if (!comparer.equal(expected, actual)) return { kind: 'mismatch', step, action, diff: diffJson(expected, actual) };
+    const spec = options.enabled?.get(expected);
+    return spec ? compareEnabled(world, spec, step, action) : undefined;
   };
 
   const initial = observe(0, trace.init, null);
@@ -95,6 +102,14 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     if (failure) return report(i, failure);
   }
   return report(trace.steps.length);
+}
+
+function compareEnabled(world: ReplayWorld, spec: Set<string>, step: number, action: TraceAction | null): ReplayFailure | undefined {
+  const impl = new Set<string>();
+  for (const id of world.enabled()) for (const c of world.choices(id)) impl.add(stepKey(id, c.action, c.args));
+  const extra = [...impl].filter((k) => !spec.has(k)).sort();
+  const missing = [...spec].filter((k) => !impl.has(k)).sort();
+  return extra.length === 0 && missing.length === 0 ? undefined : { kind: 'enabled', step, action, extra, missing };
 }
 
 async function takeStep(world: ReplayWorld, action: TraceAction, step: number): Promise<ReplayFailure | undefined> {
@@ -117,5 +132,9 @@ export function describeFailure(r: ReplayReport): string {
   const act = f.action ? `${f.action.thread} ${f.action.name} ${JSON.stringify(f.action.args)}` : 'the initial state';
   const head = `${r.model} / ${r.traceId} (variant ${r.variant}), step ${f.step}, ${act}`;
   if (f.kind === 'divergence') return `${head}: the implementation cannot take this step: ${f.message}`;
+  if (f.kind === 'enabled') {
+    const list = (xs: string[]): string => xs.slice(0, 6).join('; ') + (xs.length > 6 ? `; … (${xs.length})` : '') || 'none';
+    return `${head}: after it the implementation offers steps the spec does not allow: ${list(f.extra)}; and lacks: ${list(f.missing)}`;
+  }
   return `${head}: state differs from the spec (${f.diff.length} field(s)):\n${formatDiff(f.diff)}`;
 }

@@ -16,6 +16,8 @@ export interface ReplayWorld {
   enabled(): string[];
   quiescent(): boolean;
   deadlocked(): boolean;
+  /** The steps thread `id` can take now. */
+  choices(id: string): ReadonlyArray<{ readonly action: string; readonly args: Record<string, unknown> }>;
 }
 
 /** Overrides for a replay: another variant, hole-punch strategy or mmap_lock setting. */

@@ -16,12 +16,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, replayTrace } from '../../src/codegen/replay.ts';
 import { projectModels } from '../../src/codegen/suite.ts';
+import { enabledSteps } from '../../src/codegen/enabled-steps.ts';
 import { expandTrace, type TraceFile } from '../../src/codegen/trace-format.ts';
 import { PATHS } from './project.ts';
 
 const TRACE_DIR = process.env.MMU_TRACE_DIR ?? PATHS.traceDir;
 const CHUNK = 400;
 const SAMPLE = Number(process.env.MMU_MUTATION_SAMPLE ?? 4);
+// Export models whose enabled steps the implementation matches today (the
+// hole-punch model does not yet: see export-models.test.ts); Stryker needs a green start.
+const ENABLED_CHECKED = new Set(['MCExport_Small']);
 
 function load(model: string): TraceFile {
   const path = join(TRACE_DIR, `${model}.json`);
@@ -35,10 +39,11 @@ describe('conformance (mutation run)', () => {
   for (const model of models.filter((m) => m.kind !== 'counterexample')) {
     const file = load(model.name);
     const traces = model.kind === 'export' ? file.traces.filter((_, i) => i % SAMPLE === 0) : file.traces;
+    const enabled = enabledSteps(file);
     for (let from = 0; from < traces.length; from += CHUNK) {
       it(`${model.name} traces ${from}..${Math.min(from + CHUNK, traces.length) - 1}${model.kind === 'export' ? ` (every ${SAMPLE}th)` : ''}`, async () => {
         for (const entry of traces.slice(from, from + CHUNK)) {
-          const r = await replayTrace(expandTrace(file, entry));
+          const r = await replayTrace(expandTrace(file, entry), { ...(ENABLED_CHECKED.has(model.name) ? { enabled } : {}) });
           expect(r.failure, describeFailure(r)).toBeUndefined();
         }
       });
