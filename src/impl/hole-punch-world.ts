@@ -13,10 +13,14 @@
  * under the lock) and who holds mmap_lock.
  */
 import { type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
+
+export { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './hole-punch-plan.ts';
 import { ControlledScheduler } from './controlled-scheduler.ts';
 import { OptionsError, ScheduleError } from './errors.ts';
 import { checkHolePunchWorld } from './hole-punch-invariants.ts';
-import { type HolePunchState } from './hole-punch-state.ts';
+import { holePunchChoices } from './hole-punch-choices.ts';
+import { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './hole-punch-plan.ts';
+import { type HolePunchState, holePunchSnapshot } from './hole-punch-state.ts';
 import { SimulatedMm } from './mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
 import { Subscriptions, type RemoveLocals } from './notifier.ts';
@@ -49,44 +53,6 @@ export interface HolePunchConfig {
   readonly maxTries: number;
   /** Source of choices a step is not given (index in [0, n)). Default: the first. */
   readonly choose?: (n: number) => number;
-}
-
-/** One operation of an unmap plan (the spec's Op record); sub "new" = a spare interval to allocate. */
-export interface PlanOp {
-  readonly api: 'update' | 'insert_safe' | 'insert' | 'remove_deferred' | 'remove';
-  readonly sub: string;
-  readonly start: number;
-  readonly last: number;
-}
-
-/** The action that carries out a plan operation (the spec's OpAction). */
-export const OP_ACTION: Record<PlanOp['api'], string> = {
-  update: 'mmu_interval_notifier_update',
-  insert_safe: 'mmu_interval_notifier_insert_safe',
-  insert: 'mmu_interval_notifier_insert',
-  remove_deferred: 'mmu_interval_notifier_remove_deferred',
-  remove: 'mmu_interval_notifier_remove',
-};
-
-const op = (api: PlanOp['api'], sub: string, start: number, last: number): PlanOp => ({ api, sub, start, last });
-
-/** dmirror_do_unmap's plan for interval [a, c] and the unmapped [b1, b2] (the spec's UnmapPlan). */
-export function unmapPlan(strategy: HolePunchStrategy, sub: string, a: number, c: number, b1: number, b2: number): PlanOp[] {
-  const left = op('update', sub, a, b1 - 1);
-  const right = op('update', sub, b2 + 1, c);
-  const newRight = op('insert_safe', 'new', b2 + 1, c);
-  if (b1 <= a && b2 >= c) return [op('remove_deferred', sub, 0, 0)];
-  if (b1 <= a) return [right];
-  if (b2 >= c) return [left];
-  return strategy === 'outside_insert_then_shrink' ? [newRight, left] : [left, newRight];
-}
-
-/** amdkfd's worker plan (the spec's AmdkfdPlan): insert the split-off part, remove, re-insert the kept part. */
-export function amdkfdPlan(sub: string, a: number, c: number, b1: number, b2: number): PlanOp[] {
-  if (b1 <= a && b2 >= c) return [op('remove', sub, 0, 0)];
-  if (b1 <= a) return [op('remove', sub, 0, 0), op('insert', 'new', b2 + 1, c)];
-  if (b2 >= c) return [op('remove', sub, 0, 0), op('insert', 'new', a, b1 - 1)];
-  return [op('insert', 'new', b2 + 1, c), op('remove', sub, 0, 0), op('insert', 'new', a, b1 - 1)];
 }
 
 type InvLocals = Invalidation & { done: number };
@@ -397,130 +363,4 @@ function idleInv(done: number): Omit<InvLocals, 'task'> {
 
 function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** The steps thread `id` of the hole-punch world can take now. */
-export function holePunchChoices(w: HolePunchWorld, id: string, label?: string): StepChoice[] {
-  const task = w.tasks.get(id);
-  if (task === undefined) return [];
-  const at = label ?? w.sched.labelOf(id);
-  if (at === undefined || (label === undefined && !w.sched.enabled().includes(id))) return [];
-  const one = (action: string, args: Record<string, unknown> = {}): StepChoice[] => [{ action, args }];
-  const { cfg } = w;
-  const mmapFree = w.mmap.writer === NONE && w.mmap.readers.size === 0;
-  const plan = w.hp[id]?.ops[0];
-  if (plan !== undefined && at === OP_ACTION[plan.api]) {
-    if (plan.api === 'remove_deferred' || plan.api === 'remove') return one(at, { sub: plan.sub });
-    if (plan.api === 'update') return one(at, { sub: plan.sub, start: plan.start, last: plan.last });
-    const fresh = w.subs.find((s) => s.life === 'unused');
-    return one(at, { sub: fresh?.id ?? NONE, start: plan.start, last: plan.last });
-  }
-  if (cfg.invalidators.includes(id)) {
-    const L = w.inv[id];
-    if (at === 'idle') {
-      const unmapper = cfg.unmappers.includes(id);
-      if (unmapper && !mmapFree) return [];
-      if (!unmapper && cfg.otherInvMmapLock && w.mmap.writer !== NONE) return [];
-      const ranges = unmapper ? cfg.unmapRanges.filter(([a, b]) => pagesOf(a, b).every((p) => w.vma.has(p))) : cfg.invRanges;
-      return ranges.flatMap(([start, last]) => cfg.blockable.map((blockable) => ({ action: 'mn_itree_inv_start_range', args: { start, last, blockable } })));
-    }
-    if (L === undefined) return [];
-    switch (at) {
-      case 'invalidate_lock':
-        if (w.driver.lock.holder === NONE) return one('invalidate_lock', { sub: L.cursor });
-        return L.blockable ? [] : one('invalidate_trylock_fail', { sub: L.cursor });
-      case 'mmu_interval_set_seq':
-        return one(at, { sub: L.cursor, seq: L.curSeq });
-      case 'invalidate_zap':
-      case 'invalidate_unlock':
-      case 'dmirror_do_unmap':
-        return one(at, { sub: L.cursor });
-      case 'mm_change_ptes':
-        return one(at, { start: L.start, last: L.last });
-      case 'mmu_interval_release':
-        return one(at, { subs: (w.notifier.pendingRelease.get(id) ?? []).map((s) => s.id).sort() });
-      default:
-        return one(at);
-    }
-  }
-  if (cfg.faulters.includes(id)) {
-    const L = w.flt[id];
-    if (at === 'idle') {
-      return pagesOf(1, cfg.npages).flatMap((page) => w.findable(page).map((s) => ({ action: 'mmu_interval_read_begin', args: { sub: s.id, page } })));
-    }
-    if (L === undefined) return [];
-    if (at === 'mmu_interval_read_begin') {
-      const found = w.findable(L.page);
-      return found.length === 0 ? one(at, { sub: NONE, page: L.page }) : found.map((s) => ({ action: at, args: { sub: s.id, page: L.page } }));
-    }
-    if (at === 'hmm_range_fault') {
-      const sub = w.notifier.lookup(L.sub);
-      const out = one('hmm_range_fault', { page: L.page });
-      return sub !== undefined && sub.seq !== L.s ? [...out, ...one('mmu_interval_check_retry')] : out;
-    }
-    if (at === 'driver_commit') return one(at, { page: L.page, version: L.snap });
-    return one(at);
-  }
-  // the worker (Mgr)
-  if (at === 'idle') {
-    const head = w.work[0];
-    const amdkfd = cfg.strategy === 'outside_remove_then_insert';
-    if (head === undefined || !mmapFree || (!amdkfd && w.driver.lock.holder !== NONE)) return [];
-    return one('unmap_work_begin', { sub: head.sub });
-  }
-  if (at === 'remove_return_free') return one(at, { sub: w.mgr.sub });
-  return one(at);
-}
-
-function pagesOf(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let p = a; p <= b; p++) out.push(p);
-  return out;
-}
-
-function holePunchSnapshot(w: HolePunchWorld): HolePunchState {
-  const n = w.notifier;
-  const subs: Record<string, unknown> = {};
-  const upd: Record<string, unknown> = {};
-  for (const s of w.subs) {
-    subs[s.id] = { start: s.start, last: s.last, seq: s.seq, life: s.life };
-    upd[s.id] = s.updated === null ? { start: 0, last: 0 } : { start: s.updated.start, last: s.updated.last };
-  }
-  const pc: Record<string, string> = {};
-  for (const [id, t] of w.tasks) pc[id] = t.pc;
-  const inv: Record<string, unknown> = {};
-  const relq: Record<string, unknown> = {};
-  for (const [id, L] of Object.entries(w.inv)) {
-    inv[id] = { start: L.start, last: L.last, blockable: L.blockable, curSeq: L.curSeq, cursor: L.cursor, done: L.done };
-    relq[id] = (n.pendingRelease.get(id) ?? []).map((s) => s.id).sort();
-  }
-  const flt: Record<string, unknown> = {};
-  for (const [id, L] of Object.entries(w.flt)) flt[id] = { ...L };
-  const hp: Record<string, unknown> = {};
-  for (const [id, h] of Object.entries(w.hp)) hp[id] = { ops: h.ops.map((o) => ({ ...o })) };
-  return {
-    seq: n.seq,
-    active: n.active,
-    tree: n.tree
-      .entries()
-      .map((e) => e.id)
-      .sort(),
-    deferred: n.deferred.map((s) => s.id),
-    waitq: n.wq.ids().sort(),
-    subs,
-    pte: [...w.mm.pte],
-    spte: [...w.driver.spte],
-    ulock: w.driver.lock.holder,
-    pc,
-    inv,
-    flt,
-    mgr: { ...w.mgr },
-    lastAction: { name: w.lastAction.name, thread: w.lastAction.thread, args: { ...w.lastAction.args } },
-    upd,
-    relq,
-    hp,
-    work: w.work.map((x) => ({ ...x })),
-    mmap: { writer: w.mmap.writer, readers: [...w.mmap.readers].sort() },
-    vma: [...w.vma].sort((a, b) => a - b),
-  } as HolePunchState;
 }

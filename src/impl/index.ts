@@ -29,6 +29,7 @@ export {
   ContractError,
   ScheduleError,
 } from './errors.ts';
-export { HolePunchWorld, holePunchChoices, unmapPlan, amdkfdPlan, OP_ACTION, type HolePunchConfig, type PlanOp } from './hole-punch-world.ts';
+export { holePunchChoices } from './hole-punch-choices.ts';
+export { HolePunchWorld, unmapPlan, amdkfdPlan, OP_ACTION, type HolePunchConfig, type PlanOp } from './hole-punch-world.ts';
 export { checkHolePunchWorld, HP_WALKING } from './hole-punch-invariants.ts';
-export { HolePunchState, PlanOpState } from './hole-punch-state.ts';
+export { HolePunchState, PlanOpState, holePunchSnapshot } from './hole-punch-state.ts';

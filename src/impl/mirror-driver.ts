@@ -10,7 +10,7 @@ import { DriverLock } from './driver-lock.ts';
 import { type Hole, planUnmap, punchesInCallback, type UnmapPlan } from './hole-punch.ts';
 import { type SimulatedMm } from './mm.ts';
 import { type Subscriptions } from './notifier.ts';
-import { NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
+import { type Blocker, NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
 import { NONE, type IntervalOps, type Invalidation, Subscription } from './subscription.ts';
 
 /** Locals of one faulting thread (the spec's flt[t]). */
@@ -53,8 +53,9 @@ export interface MirrorDriverConfig {
 export interface FaultPath {
   /**
    * A retry's read_begin: the interval that now covers the page
-   * (mmu_interval_notifier_find), or null if none (the fault fails). Runs at
-   * the start of that step.
+   * (mmu_interval_notifier_find, under the driver lock taken and dropped in
+   * the step, so the step needs the lock free), or null if none (the fault
+   * fails). Runs at the start of that step.
    */
   refind(task: Task, page: number): Subscription | null;
   /** Whether the page is still mapped (hmm_range_fault fails on an unmapped page). */
@@ -202,6 +203,14 @@ export class MirrorDriver {
    * before taking the lock.
    */
   async fault(task: Task, L: FaultLocals, sub: Subscription, page: number, spinlock = this.cfg.notifier.spinlock): Promise<void> {
+    // A retry's read_begin needs the spinlock; the v6 find before it also needs the driver lock free.
+    const findable: Blocker | undefined =
+      this.cfg.faultPath === undefined
+        ? spinlock
+        : {
+            ready: () => (spinlock?.ready() ?? true) && this.lock.blocker.ready(),
+            whenReady: () => this.lock.blocker.whenReady(),
+          };
     const { notifier, mm, record, faultPath } = this.cfg;
     const unlockedRetry = this.variant === 'M13_read_retry_unlocked';
     // V6_fault_no_recheck: the driver trusts read_retry alone (the hole-punch race of a fault).
@@ -254,7 +263,7 @@ export class MirrorDriver {
       if (L.tries >= this.cfg.maxTries) return;
       L.s = 0;
       L.snap = 0;
-      gate = this.sched.point(task, 'mmu_interval_read_begin', spinlock);
+      gate = this.sched.point(task, 'mmu_interval_read_begin', findable);
       if (gate !== undefined) await gate;
       if (faultPath !== undefined) {
         const found = faultPath.refind(task, page);

@@ -1,0 +1,44 @@
+/**
+ * The unmap plans of the v5/v6 dmirror (spec/HolePunch.tla UnmapPlan,
+ * AmdkfdPlan): which v6 API calls one munmap of part of an interval needs,
+ * in which order, per strategy.
+ */
+import { type HolePunchStrategy } from '../protocol/index.ts';
+
+/** One operation of an unmap plan (the spec's Op record); sub "new" = a spare interval to allocate. */
+export interface PlanOp {
+  readonly api: 'update' | 'insert_safe' | 'insert' | 'remove_deferred' | 'remove';
+  readonly sub: string;
+  readonly start: number;
+  readonly last: number;
+}
+
+/** The action that carries out a plan operation (the spec's OpAction). */
+export const OP_ACTION: Record<PlanOp['api'], string> = {
+  update: 'mmu_interval_notifier_update',
+  insert_safe: 'mmu_interval_notifier_insert_safe',
+  insert: 'mmu_interval_notifier_insert',
+  remove_deferred: 'mmu_interval_notifier_remove_deferred',
+  remove: 'mmu_interval_notifier_remove',
+};
+
+const op = (api: PlanOp['api'], sub: string, start: number, last: number): PlanOp => ({ api, sub, start, last });
+
+/** dmirror_do_unmap's plan for interval [a, c] and the unmapped [b1, b2] (the spec's UnmapPlan). */
+export function unmapPlan(strategy: HolePunchStrategy, sub: string, a: number, c: number, b1: number, b2: number): PlanOp[] {
+  const left = op('update', sub, a, b1 - 1);
+  const right = op('update', sub, b2 + 1, c);
+  const newRight = op('insert_safe', 'new', b2 + 1, c);
+  if (b1 <= a && b2 >= c) return [op('remove_deferred', sub, 0, 0)];
+  if (b1 <= a) return [right];
+  if (b2 >= c) return [left];
+  return strategy === 'outside_insert_then_shrink' ? [newRight, left] : [left, newRight];
+}
+
+/** amdkfd's worker plan (the spec's AmdkfdPlan): insert the split-off part, remove, re-insert the kept part. */
+export function amdkfdPlan(sub: string, a: number, c: number, b1: number, b2: number): PlanOp[] {
+  if (b1 <= a && b2 >= c) return [op('remove', sub, 0, 0)];
+  if (b1 <= a) return [op('remove', sub, 0, 0), op('insert', 'new', b2 + 1, c)];
+  if (b2 >= c) return [op('remove', sub, 0, 0), op('insert', 'new', a, b1 - 1)];
+  return [op('insert', 'new', b2 + 1, c), op('remove', sub, 0, 0), op('insert', 'new', a, b1 - 1)];
+}
