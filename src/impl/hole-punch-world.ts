@@ -12,7 +12,7 @@
  * interval on every attempt, fail on an unmapped page, re-check coverage
  * under the lock) and who holds mmap_lock.
  */
-import { type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
+import { type HolePunchState, type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
 
 export { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './hole-punch-plan.ts';
 import { ControlledScheduler } from './controlled-scheduler.ts';
@@ -20,7 +20,7 @@ import { OptionsError, ScheduleError } from './errors.ts';
 import { checkHolePunchWorld } from './hole-punch-invariants.ts';
 import { holePunchChoices } from './hole-punch-choices.ts';
 import { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './hole-punch-plan.ts';
-import { type HolePunchState, holePunchSnapshot } from './hole-punch-state.ts';
+import { holePunchSnapshot } from './hole-punch-state.ts';
 import { SimulatedMm } from './mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
 import { Subscriptions, type RemoveLocals } from './notifier.ts';

@@ -32,4 +32,4 @@ export {
 export { holePunchChoices } from './hole-punch-choices.ts';
 export { HolePunchWorld, unmapPlan, amdkfdPlan, OP_ACTION, type HolePunchConfig, type PlanOp } from './hole-punch-world.ts';
 export { checkHolePunchWorld, HP_WALKING } from './hole-punch-invariants.ts';
-export { HolePunchState, PlanOpState, holePunchSnapshot } from './hole-punch-state.ts';
+export { holePunchSnapshot } from './hole-punch-state.ts';

@@ -10,6 +10,11 @@
  * order instead of being a sorted set; variant deferred_fifo walks it in the
  * other direction.
  *
+ * Both sides produce this shape: a TLC state of a hole-punch model (via the
+ * codegen's value conversion) and HolePunchWorld's snapshot
+ * (src/impl/hole-punch-state.ts), so conformance compares them by deep
+ * equality.
+ *
  * pc values beyond PC_VALUES: invalidators also take "dmirror_do_unmap",
  * "mmu_interval_notifier_update", "mmu_interval_notifier_insert_safe",
  * "mmu_interval_notifier_remove_deferred", "mmu_interval_release"; the

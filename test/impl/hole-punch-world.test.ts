@@ -7,9 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeSchedule, runWorldSchedule, seededChooser } from '../../src/impl/explore.ts';
-import { HolePunchState } from '../../src/impl/hole-punch-state.ts';
 import { amdkfdPlan, type HolePunchConfig, HolePunchWorld, unmapPlan } from '../../src/impl/hole-punch-world.ts';
-import { type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
+import { HolePunchState, type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
 
 /** spec/MCHolePunch*.cfg: N = s1 = [1, 3] in the tree, spares s2, s3; u unmaps page 2, i invalidates page 1 or 3. */
 function model(strategy: HolePunchStrategy, variant: VariantName = 'mainline', extra: Partial<HolePunchConfig> = {}): HolePunchConfig {
