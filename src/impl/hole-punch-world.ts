@@ -27,6 +27,16 @@ import { Subscriptions, type RemoveLocals } from './notifier.ts';
 import { type Blocker, type Task } from './scheduler.ts';
 import { NONE, type Invalidation, type Subscription } from './subscription.ts';
 import { type StepChoice } from './world-choices.ts';
+import {
+  faulterProgram,
+  idleInv,
+  type InvLocals,
+  invalidatorProgram,
+  pollingGuard,
+  recordedArgs,
+  stepPoint,
+  stepThread,
+} from './world-threads.ts';
 import { type SubSpec } from './world.ts';
 
 /** The constants of a hole-punch model (spec/MCExportHolePunch.tla's ExportConstants). */
@@ -54,8 +64,6 @@ export interface HolePunchConfig {
   /** Source of choices a step is not given (index in [0, n)). Default: the first. */
   readonly choose?: (n: number) => number;
 }
-
-type InvLocals = Invalidation & { done: number };
 
 /** The hole-punch world, steppable one atomic action at a time. */
 export class HolePunchWorld {
@@ -147,8 +155,7 @@ export class HolePunchWorld {
   }
 
   private record(task: Task, name: string, args: Record<string, unknown>): void {
-    const a = name === 'mmu_interval_read_begin' ? { ...args, page: this.flt[task.id]?.page ?? 0 } : args;
-    this.lastAction = { name, thread: task.id, args: a };
+    this.lastAction = { name, thread: task.id, args: recordedArgs(this.flt, task, name, args) };
     // mn_itree_inv_end (either path) drops the invalidator's mmap_lock in the same step.
     if (name === 'mn_itree_inv_end') this.dropMmap(task.id);
   }
@@ -177,12 +184,11 @@ export class HolePunchWorld {
   }
 
   private guard(ready: () => boolean): Blocker {
-    return { ready, whenReady: () => new Promise((r) => setTimeout(r, 0)) };
+    return pollingGuard(ready);
   }
 
-  private async point(task: Task, label: string, blocker?: Blocker): Promise<void> {
-    const p = this.sched.point(task, label, blocker);
-    if (p !== undefined) await p;
+  private point(task: Task, label: string, blocker?: Blocker): Promise<void> {
+    return stepPoint(this.sched, task, label, blocker);
   }
 
   // ------------------------------------------------------------ stepping
@@ -200,22 +206,7 @@ export class HolePunchWorld {
   /** Runs one step of thread `id` (see World.step). */
   async step(id: string, action?: string, args?: Record<string, unknown>): Promise<StepChoice> {
     this.start();
-    const options = this.choices(id).filter(
-      (c) => (action === undefined || c.action === action) && (args === undefined || JSON.stringify(sortKeys(c.args)) === JSON.stringify(sortKeys(args))),
-    );
-    if (options.length === 0) {
-      throw new ScheduleError(
-        `thread ${id} at ${this.sched.labelOf(id) ?? 'unknown'} cannot take ${action ?? 'any step'} ${args ? JSON.stringify(args) : ''}; possible: ${JSON.stringify(this.choices(id))}`,
-      );
-    }
-    const choice = options.length === 1 ? options[0]! : options[this.cfg.choose?.(options.length) ?? 0]!;
-    await this.sched.step(id, choice.args, choice.action);
-    const failure = this.sched.failureOf(id);
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(`thread ${id} failed: ${JSON.stringify(failure)}`);
-    if (this.lastAction.name !== choice.action || this.lastAction.thread !== id) {
-      throw new ScheduleError(`thread ${id} was to take ${choice.action} but took ${this.lastAction.name}`);
-    }
-    return choice;
+    return stepThread(this, id, action, args);
   }
 
   /** All bounded work done (the spec's Quiescent). */
@@ -248,27 +239,20 @@ export class HolePunchWorld {
 
   /** invalidate_range_start … end, MaxInv times; munmap holds mmap_write_lock and removes its VMA pages. */
   private async invalidator(task: Task): Promise<void> {
-    const L = (): InvLocals => this.inv[task.id] as InvLocals;
     const unmapper = this.cfg.unmappers.includes(task.id);
     const ready = this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
-    const spin = this.guard(() => this.spinFree);
-    while (L().done < this.cfg.maxInv) {
-      await this.point(task, 'idle', ready);
-      const a = task.args as { start: number; last: number; blockable: boolean };
-      Object.assign(L(), { start: a.start, last: a.last, blockable: a.blockable, event: unmapper ? 'unmap' : 'clear' });
-      if (unmapper) this.mmap.writer = task.id;
-      else if (this.cfg.otherInvMmapLock) this.mmap.readers.add(task.id);
-      const r = await this.notifier.invalidateRangeStart(L());
-      if (r === 0) {
-        await this.point(task, 'mm_change_ptes');
-        this.record(task, 'mm_change_ptes', { start: L().start, last: L().last });
-        this.mm.changePtes(L().start, L().last);
-        if (unmapper) for (let p = L().start; p <= L().last; p++) this.vma.delete(p);
-        await this.point(task, 'mn_itree_inv_end', spin);
-        await this.notifier.invalidateRangeEnd(L());
-      }
-      Object.assign(L(), idleInv(L().done + 1));
-    }
+    await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, ready, this.guard(() => this.spinFree), {
+      unmapper,
+      // In the idle step: munmap takes mmap_write_lock, the others (if modelled) mmap_read_lock.
+      begin: () => {
+        if (unmapper) this.mmap.writer = task.id;
+        else if (this.cfg.otherInvMmapLock) this.mmap.readers.add(task.id);
+      },
+      changed: (L) => {
+        if (unmapper) for (let p = L.start; p <= L.last; p++) this.vma.delete(p);
+      },
+      endAfterFailedStart: false,
+    });
   }
 
   /** dmirror_do_unmap, in the callback after the zap (driver lock held): plan now, or queue for the worker. */
@@ -324,14 +308,7 @@ export class HolePunchWorld {
 
   /** The v6 dmirror fault: find the covering interval, collision-retry loop, MaxFaults times. */
   private async faulter(task: Task): Promise<void> {
-    const L = this.flt[task.id] as FaultLocals;
-    const ready = this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
-    while (L.done < this.cfg.maxFaults) {
-      await this.point(task, 'idle', ready);
-      const a = task.args as { sub: string; page: number };
-      await this.driver.fault(task, L, this.sub(a.sub), a.page);
-      Object.assign(L, idleFaultLocals(L.done + 1));
-    }
+    await faulterProgram(this, task, this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0));
   }
 
   /** The driver's worker (thread Mgr): one queued unmap per round, under mmap_write_lock (and the driver lock but for amdkfd). */
@@ -355,12 +332,4 @@ export class HolePunchWorld {
       if (!amdkfd) this.driver.lock.unlock(task);
     }
   }
-}
-
-function idleInv(done: number): Omit<InvLocals, 'task'> {
-  return { start: 0, last: 0, blockable: true, event: 'clear', curSeq: 0, cursor: NONE, done };
-}
-
-function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -18,9 +18,21 @@ import { SimulatedMm } from './mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
 import { Subscriptions, type RemoveLocals } from './notifier.ts';
 import { type Blocker, type Task } from './scheduler.ts';
-import { NONE, type Invalidation, type Subscription } from './subscription.ts';
+import { NONE, type Subscription } from './subscription.ts';
 import { checkWorld } from './world-invariants.ts';
 import { stepChoices, type StepChoice } from './world-choices.ts';
+import {
+  faulterProgram,
+  idleInv,
+  type InvLocals,
+  invalidatorProgram,
+  pollingGuard,
+  recordedArgs,
+  stepPoint,
+  stepThread,
+} from './world-threads.ts';
+
+export { type InvLocals } from './world-threads.ts';
 
 /** A subscription of the model: its id and bounds (SubList order = tree tie-break). */
 export interface SubSpec {
@@ -58,9 +70,6 @@ export interface WorldConfig {
   /** Source of choices a step is not given: returns an index in [0, n). Default: the first. */
   readonly choose?: (n: number) => number;
 }
-
-/** Invalidator locals: the core's Invalidation plus the count of finished ones. */
-export type InvLocals = Invalidation & { done: number };
 
 /** The id of the punch worker thread (outside hole-punch strategies). */
 export const WORKER = 'w';
@@ -145,8 +154,7 @@ export class World {
   }
 
   private record(task: Task, name: string, args: Record<string, unknown>): void {
-    const a = name === 'mmu_interval_read_begin' ? { ...args, page: this.flt[task.id]?.page ?? 0 } : args;
-    this.lastAction = { name, thread: task.id, args: a };
+    this.lastAction = { name, thread: task.id, args: recordedArgs(this.flt, task, name, args) };
   }
 
   // ------------------------------------------------------------ stepping
@@ -169,25 +177,7 @@ export class World {
    */
   async step(id: string, action?: string, args?: Record<string, unknown>): Promise<StepChoice> {
     this.start();
-    const options = this.choices(id).filter(
-      (c) => (action === undefined || c.action === action) && (args === undefined || sameArgs(c.args, args)),
-    );
-    if (options.length === 0) {
-      const label = this.sched.labelOf(id) ?? this.sched.statusOf(id) ?? 'unknown';
-      throw new ScheduleError(
-        `thread ${id} at ${label} cannot take ${action ?? 'any step'} ${args ? JSON.stringify(args) : ''}; ` +
-          `possible: ${JSON.stringify(this.choices(id))}`,
-      );
-    }
-    const pick = options.length === 1 ? 0 : (this.cfg.choose?.(options.length) ?? 0);
-    const choice = options[pick] as StepChoice;
-    await this.sched.step(id, choice.args, choice.action);
-    const failure = this.sched.failureOf(id);
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(`thread ${id} failed: ${JSON.stringify(failure)}`);
-    if (this.lastAction.name !== choice.action || this.lastAction.thread !== id) {
-      throw new ScheduleError(`thread ${id} was to take ${choice.action} but took ${this.lastAction.name}`);
-    }
-    return choice;
+    return stepThread(this, id, action, args);
   }
 
   /** The whole observable state, in the JSON shape of src/protocol/state.ts. */
@@ -225,50 +215,25 @@ export class World {
   }
 
   private guard(ready: () => boolean): Blocker {
-    return { ready, whenReady: () => new Promise((r) => setTimeout(r, 0)) };
+    return pollingGuard(ready);
   }
 
-  private async point(task: Task, label: string, blocker?: Blocker): Promise<void> {
-    const p = this.sched.point(task, label, blocker);
-    if (p !== undefined) await p;
+  private point(task: Task, label: string, blocker?: Blocker): Promise<void> {
+    return stepPoint(this.sched, task, label, blocker);
   }
 
   /** invalidate_range_start … mutate … invalidate_range_end, MaxInv times. */
   private async invalidator(task: Task): Promise<void> {
-    const L = this.inv[task.id] as InvLocals;
     const spin = this.guard(() => this.spinFree);
-    const unmapper = this.cfg.unmappers?.[task.id] !== undefined;
-    while (L.done < this.cfg.maxInv) {
-      await this.point(task, 'idle', spin);
-      const a = task.args as { start: number; last: number; blockable: boolean };
-      L.start = a.start;
-      L.last = a.last;
-      L.blockable = a.blockable;
-      L.event = unmapper ? 'unmap' : 'clear';
-      const r = await this.notifier.invalidateRangeStart(L);
-      if (r === 0) {
-        await this.point(task, 'mm_change_ptes');
-        this.record(task, 'mm_change_ptes', { start: L.start, last: L.last });
-        this.mm.changePtes(L.start, L.last);
-      }
-      if (r === 0 || this.notifier.variant === 'M20_eagain_double_end') {
-        await this.point(task, 'mn_itree_inv_end', spin);
-        await this.notifier.invalidateRangeEnd(L);
-      }
-      Object.assign(L, idleInv(L.done + 1));
-    }
+    await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, spin, spin, {
+      unmapper: this.cfg.unmappers?.[task.id] !== undefined,
+      endAfterFailedStart: this.notifier.variant === 'M20_eagain_double_end',
+    });
   }
 
   /** dmirror_range_fault on a chosen live subscription and page, MaxFaults times. */
   private async faulter(task: Task): Promise<void> {
-    const L = this.flt[task.id] as FaultLocals;
-    const ready = this.guard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0);
-    while (L.done < this.cfg.maxFaults) {
-      await this.point(task, 'idle', ready);
-      const a = task.args as { sub: string; page: number };
-      await this.driver.fault(task, L, this.sub(a.sub), a.page);
-      Object.assign(L, idleFaultLocals(L.done + 1));
-    }
+    await faulterProgram(this, task, this.guard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0));
   }
 
   /** The driver's insert/remove of subscriptions; after remove: zap and free. */
@@ -312,16 +277,6 @@ export class World {
       this.driver.lock.unlock(task);
     }
   }
-}
-
-/** The spec's InvIdle(done). */
-function idleInv(done: number): Omit<InvLocals, 'task'> {
-  return { start: 0, last: 0, blockable: true, event: 'clear', curSeq: 0, cursor: NONE, done };
-}
-
-function sameArgs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
 function validate(c: WorldConfig): void {
