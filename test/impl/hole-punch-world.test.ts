@@ -4,11 +4,11 @@
  * models — the strategies the spec proves safe stay safe, the unsafe ones
  * and the fault path without the coverage re-check are caught.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, runWorldSchedule, seededChooser } from '../../src/impl/explore.ts';
+import { type RunOptions, runWorldSchedule, seededChooser } from '../../src/impl/explore.ts';
 import { amdkfdPlan, type HolePunchConfig, HolePunchWorld, unmapPlan } from '../../src/impl/hole-punch-world.ts';
 import { HolePunchState, type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
+import { firstFailure, throwIfBad } from './first-failure.ts';
 
 /** spec/MCHolePunch*.cfg: N = s1 = [1, 3] in the tree, spares s2, s3; u unmaps page 2, i invalidates page 1 or 3. */
 function model(strategy: HolePunchStrategy, variant: VariantName = 'mainline', extra: Partial<HolePunchConfig> = {}): HolePunchConfig {
@@ -90,32 +90,26 @@ describe('HolePunchWorld, step by step', () => {
 });
 
 /** Random schedules of a hole-punch model; the failure of the first bad one, or null. */
-async function firstFailure(config: HolePunchConfig, numRuns: number, check?: string[]): Promise<string | null> {
-  try {
-    await fc.assert(
-      fc.asyncProperty(fc.integer(), async (seed) => {
-        const choose = seededChooser(seed);
-        const world = new HolePunchWorld({ ...config, choose }).start();
-        const r = await runWorldSchedule(world, choose, { policy: { kind: 'pct', depth: 3, expectedSteps: 30 }, ...(check ? { check } : {}) });
-        if (r.violations.length > 0 || r.deadlock || r.failures.length > 0 || r.truncated) throw new Error(describeSchedule(r));
-      }),
-      { numRuns, seed: 4242, endOnFailure: true },
-    );
-    return null;
-  } catch (e) {
-    const cause = (e as Error).cause;
-    return cause instanceof Error ? cause.message : (e as Error).message;
-  }
+async function firstBadSchedule(config: HolePunchConfig, numRuns: number, check?: string[]): Promise<string | null> {
+  const options: RunOptions = { policy: { kind: 'pct', depth: 3, expectedSteps: 30 }, ...(check ? { check } : {}) };
+  return firstFailure(
+    async (seed) => {
+      const choose = seededChooser(seed);
+      throwIfBad(await runWorldSchedule(new HolePunchWorld({ ...config, choose }).start(), choose, options));
+    },
+    numRuns,
+    4242,
+  );
 }
 
 describe('HolePunchWorld under random schedules', () => {
   it('inside the callback and outside insert-then-shrink: no violation in 800 schedules each', async () => {
-    expect(await firstFailure(model('inside_callback'), 800)).toBeNull();
-    expect(await firstFailure(model('outside_insert_then_shrink'), 800)).toBeNull();
+    expect(await firstBadSchedule(model('inside_callback'), 800)).toBeNull();
+    expect(await firstBadSchedule(model('outside_insert_then_shrink'), 800)).toBeNull();
   });
 
   it('outside shrink-then-insert: a stale device entry (SAFE-1)', async () => {
-    expect(await firstFailure(model('outside_shrink_then_insert'), 3000, ['NoStaleDeviceEntry'])).toMatch(/violates NoStaleDeviceEntry/);
+    expect(await firstBadSchedule(model('outside_shrink_then_insert'), 3000, ['NoStaleDeviceEntry'])).toMatch(/violates NoStaleDeviceEntry/);
   });
 
 });

@@ -4,30 +4,12 @@
  * NoStaleDeviceEntry, NoUseAfterFree, …) and for deadlock at the end. The
  * same harness must find the known-unsafe strategy and bug variants.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, type Policy, type RunOptions, runSchedule, seededChooser } from '../../src/impl/explore.ts';
+import { type Policy, type RunOptions, runSchedule, seededChooser } from '../../src/impl/explore.ts';
 import { type WorldConfig } from '../../src/impl/world.ts';
 import { type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
-
-/** The spec's MCSafety model: two invalidators, one faulter, the manager, s1 = [1,1], s2 = [1,2]. */
-const MC_SAFETY: WorldConfig = {
-  npages: 2,
-  subs: [
-    { id: 's1', start: 1, last: 1 },
-    { id: 's2', start: 1, last: 2 },
-  ],
-  invalidators: ['i1', 'i2'],
-  faulters: ['f1'],
-  invRanges: [
-    [1, 1],
-    [2, 2],
-    [1, 2],
-  ],
-  maxInv: 1,
-  maxFaults: 1,
-  maxTries: 2,
-};
+import { firstFailure, throwIfBad } from './first-failure.ts';
+import { MC_SAFETY } from './mc-safety.ts';
 
 /** §5.4: interval n = [1,4] mirrored by the device; u1 unmaps page 2; i1 invalidates the right part. */
 function holePunch(strategy: HolePunchStrategy, variant: VariantName = 'mainline'): WorldConfig {
@@ -56,46 +38,30 @@ function holePunch(strategy: HolePunchStrategy, variant: VariantName = 'mainline
 
 const PCT: Policy = { kind: 'pct', depth: 3, expectedSteps: 30 };
 
-/** A property over schedule seeds: the run neither violates an invariant, nor deadlocks, nor throws. */
-function safeUnder(config: WorldConfig, options: RunOptions): fc.IAsyncPropertyWithHooks<[number]> {
-  return fc.asyncProperty(fc.integer(), async (seed) => {
-    const r = await runSchedule(config, seededChooser(seed), options);
-    if (r.violations.length > 0 || r.deadlock || r.failures.length > 0 || r.truncated) {
-      throw new Error(`${describeSchedule(r)} ${r.failures.map((f) => String(f.error)).join('; ')}`);
-    }
-  });
-}
-
 /** Runs `numRuns` schedules; returns the failure message of the first bad one (or null). */
-async function firstFailure(config: WorldConfig, policy: Policy, numRuns: number, check?: readonly string[]): Promise<string | null> {
-  try {
-    await fc.assert(safeUnder(config, { policy, ...(check ? { check } : {}) }), { numRuns, seed: 20260, endOnFailure: true });
-    return null;
-  } catch (e) {
-    // fast-check reports the property's own error as the cause.
-    const cause = (e as Error).cause;
-    return cause instanceof Error ? cause.message : (e as Error).message;
-  }
+async function firstBadSchedule(config: WorldConfig, policy: Policy, numRuns: number, check?: readonly string[]): Promise<string | null> {
+  const options: RunOptions = { policy, ...(check ? { check } : {}) };
+  return firstFailure(async (seed) => throwIfBad(await runSchedule(config, seededChooser(seed), options)), numRuns, 20260);
 }
 
 describe('mainline is safe and live under random schedules', () => {
   it('MCSafety world: 1500 uniform schedules', async () => {
-    expect(await firstFailure(MC_SAFETY, { kind: 'uniform' }, 1500)).toBeNull();
+    expect(await firstBadSchedule(MC_SAFETY, { kind: 'uniform' }, 1500)).toBeNull();
   });
   it('MCSafety world: 1000 PCT schedules', async () => {
-    expect(await firstFailure(MC_SAFETY, PCT, 1000)).toBeNull();
+    expect(await firstBadSchedule(MC_SAFETY, PCT, 1000)).toBeNull();
   });
 });
 
 describe('hole punching (§5.4)', () => {
   it('inside the callback (deferred to the last inv_end) survives 1500 PCT schedules', async () => {
-    expect(await firstFailure(holePunch('inside_callback'), PCT, 1500)).toBeNull();
+    expect(await firstBadSchedule(holePunch('inside_callback'), PCT, 1500)).toBeNull();
   });
   it('outside, insert then shrink, survives 1500 PCT schedules', async () => {
-    expect(await firstFailure(holePunch('outside_insert_then_shrink'), PCT, 1500)).toBeNull();
+    expect(await firstBadSchedule(holePunch('outside_insert_then_shrink'), PCT, 1500)).toBeNull();
   });
   it('outside, shrink then insert, is caught: a stale device entry (SAFE-1)', async () => {
-    const failure = await firstFailure(holePunch('outside_shrink_then_insert'), PCT, 1500);
+    const failure = await firstBadSchedule(holePunch('outside_shrink_then_insert'), PCT, 1500);
     expect(failure).toMatch(/violates .*(NoStaleDeviceEntry|ZappedBeforeMutate)/);
     expect(failure).toMatch(/w:punch_shrink.*i1:mn_itree_inv_start_range.*w:punch_insert/);
   });
@@ -121,7 +87,7 @@ describe('the same tests catch the bug variants', () => {
   ];
   for (const [variant, expected] of caught) {
     it(`${variant} is caught`, async () => {
-      const failure = await firstFailure({ ...MC_SAFETY, variant }, { kind: 'uniform' }, 1500);
+      const failure = await firstBadSchedule({ ...MC_SAFETY, variant }, { kind: 'uniform' }, 1500);
       expect(failure).toMatch(expected);
     });
   }
@@ -130,22 +96,22 @@ describe('the same tests catch the bug variants', () => {
   const SAFE = ['NoStaleDeviceEntry', 'ZappedBeforeMutate'];
   for (const variant of ['M3_insert_ignores_active', 'M13_read_retry_unlocked', 'M14_set_seq_after_unlock', 'M15_read_begin_never_waits', 'M16_read_begin_global_seq'] as const) {
     it(`${variant} leaves a stale device entry (SAFE-1/2 only)`, async () => {
-      const failure = await firstFailure({ ...MC_SAFETY, variant }, { kind: 'uniform' }, 2000, SAFE);
+      const failure = await firstBadSchedule({ ...MC_SAFETY, variant }, { kind: 'uniform' }, 2000, SAFE);
       expect(failure).toMatch(/violates (NoStaleDeviceEntry|ZappedBeforeMutate)/);
     });
   }
 
   it('M11 (remove reads seq without the lock) frees a node the last inv_end still unlinks (NoUseAfterFree only)', async () => {
-    const failure = await firstFailure({ ...MC_SAFETY, variant: 'M11_remove_unlocked_seq_read' }, { kind: 'uniform' }, 3000, ['NoUseAfterFree']);
+    const failure = await firstBadSchedule({ ...MC_SAFETY, variant: 'M11_remove_unlocked_seq_read' }, { kind: 'uniform' }, 3000, ['NoUseAfterFree']);
     expect(failure).toMatch(/violates NoUseAfterFree/);
   });
 
   it('M22_remove_in_callback (a callback calls the blocking remove) deadlocks', async () => {
-    const failure = await firstFailure(holePunch('inside_callback', 'M22_remove_in_callback'), { kind: 'uniform' }, 500);
+    const failure = await firstBadSchedule(holePunch('inside_callback', 'M22_remove_in_callback'), { kind: 'uniform' }, 500);
     expect(failure).toMatch(/deadlocks/);
   });
 
   it('deferred_fifo (harmless) is not flagged', async () => {
-    expect(await firstFailure({ ...MC_SAFETY, variant: 'deferred_fifo' }, { kind: 'uniform' }, 500)).toBeNull();
+    expect(await firstBadSchedule({ ...MC_SAFETY, variant: 'deferred_fifo' }, { kind: 'uniform' }, 500)).toBeNull();
   });
 });
