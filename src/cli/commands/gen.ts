@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { ACTION_NAMES } from '../../protocol/actions.ts';
 import type { GeneratedModel } from '../../codegen/generate.ts';
 import { projectModels, projectPaths, tracesOf } from '../../codegen/suite.ts';
 import type { Command } from '../command.ts';
+import { parseCommandArgs } from '../command-args.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE } from '../exit-codes.ts';
 import { PROJECT_ROOT } from '../project.ts';
 
@@ -54,25 +54,13 @@ function line(g: GeneratedModel): string {
 }
 
 async function run(argv: string[]): Promise<number> {
-  let values: { json?: boolean; force?: boolean; model?: string[]; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        model: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    console.error(`mmu-notifier gen: ${(err as Error).message}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs('gen', HELP, argv, {
+    json: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    model: { type: 'string', multiple: true },
+  });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const paths = projectPaths(PROJECT_ROOT);
   const all = projectModels(paths);
   const unknown = (values.model ?? []).filter((n) => !all.some((m) => m.name === n));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_RESULTS_DIR } from '../../report/results.ts';
 import { NoResultsError, writeReport } from '../../report/write-report.ts';
 import type { Command } from '../command.ts';
+import { outputDirs, parseCommandArgs } from '../command-args.ts';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { PROJECT_ROOT } from '../project.ts';
 
@@ -17,26 +17,10 @@ Missing or stale results are named on stderr and on the page; with no results
 at all the command fails and says to run \`npm start\` first.
 exit status: 0 written, 2 bad usage or no results`;
 
-/** Default folder of the page, relative to the project root. */
-export const DEFAULT_REPORT_DIR = 'out/report';
-
 function runReport(argv: string[]): number {
-  let values: { out?: string | undefined; results?: string | undefined; help?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string' }, results: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (err) {
-    console.error(`mmu-notifier report: ${(err as Error).message}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return EXIT_OK;
-  }
-  const resultsDir = values.results ?? join(PROJECT_ROOT, DEFAULT_RESULTS_DIR);
-  const outDir = values.out ?? join(PROJECT_ROOT, DEFAULT_REPORT_DIR);
+  const parsed = parseCommandArgs('report', HELP, argv, { out: { type: 'string' }, results: { type: 'string' } });
+  if ('exit' in parsed) return parsed.exit;
+  const { resultsDir, outDir } = outputDirs(parsed.values);
   try {
     const written = writeReport(resultsDir, outDir, join(PROJECT_ROOT, 'spec'));
     for (const p of written.problems) console.error(`mmu-notifier report: ${p.message}`);

@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createProgressView, type ProgressView } from '../../report/progress-view.ts';
 import { renderSwimlanesText } from '../../report/swimlanes-text.ts';
 import { recordCheckResults, writeResultsFile } from '../../report/results-io.ts';
@@ -7,7 +6,7 @@ import { DEFAULT_RESULTS_DIR, RESULT_FILES, type CheckResults, type RunRecord, t
 import { summaryTable } from '../../report/summary-table.ts';
 import { writeReport } from '../../report/write-report.ts';
 import type { Command } from '../command.ts';
-import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
+import { EXIT_OK, EXIT_VIOLATION } from '../exit-codes.ts';
 import { PROJECT_ROOT, TLC_RECORD_FILE } from '../project.ts';
 import { existsSync, rmSync } from 'node:fs';
 import type { GeneratedModel } from '../../codegen/generate.ts';
@@ -15,7 +14,7 @@ import { generateAll, replayAll } from '../../report/conformance-stage.ts';
 import { runModels, verdictDiffers, type ModelToCheck } from '../../report/run-models.ts';
 import { compareWithManifest } from '../check-models.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, modelFiles } from '../manifest.ts';
-import { DEFAULT_REPORT_DIR } from './report.ts';
+import { DEFAULT_REPORT_DIR, outputDirs, parseCommandArgs } from '../command-args.ts';
 
 const HELP = `usage: mmu-notifier run [--results DIR] [--out DIR] [--manifest FILE] [--no-conformance]   (also: npm start)
 
@@ -134,34 +133,15 @@ function verdictLine(state: RunState): string {
 }
 
 async function runJob(argv: string[]): Promise<number> {
-  let values: {
-    results?: string | undefined;
-    out?: string | undefined;
-    manifest?: string | undefined;
-    'no-conformance'?: boolean | undefined;
-    help?: boolean | undefined;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        results: { type: 'string' },
-        out: { type: 'string' },
-        manifest: { type: 'string' },
-        'no-conformance': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    console.error(`mmu-notifier run: ${(err as Error).message}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return EXIT_OK;
-  }
-  const resultsDir = values.results ?? join(PROJECT_ROOT, DEFAULT_RESULTS_DIR);
-  const outDir = values.out ?? join(PROJECT_ROOT, DEFAULT_REPORT_DIR);
+  const parsed = parseCommandArgs('run', HELP, argv, {
+    results: { type: 'string' },
+    out: { type: 'string' },
+    manifest: { type: 'string' },
+    'no-conformance': { type: 'boolean' },
+  });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  const { resultsDir, outDir } = outputDirs(values);
   // Results of an earlier run must not pass for this run's (a stage that is unavailable now leaves no file).
   for (const file of Object.values(RESULT_FILES)) rmSync(join(resultsDir, file), { recursive: true, force: true });
   const startedAt = new Date().toISOString();
