@@ -20,6 +20,7 @@ import { Subscriptions, type RemoveLocals } from './notifier.ts';
 import { type Blocker, type Task } from './scheduler.ts';
 import { NONE, type Subscription } from './subscription.ts';
 import { checkWorld } from './world-invariants.ts';
+import { protocolSnapshot } from './world-snapshot.ts';
 import { stepChoices, type StepChoice } from './world-choices.ts';
 import {
   faulterProgram,
@@ -304,32 +305,10 @@ function validate(c: WorldConfig): void {
 }
 
 function snapshotOf(w: World): ProtocolState {
-  const n = w.notifier;
-  const sorted = (xs: string[]): string[] => [...xs].sort();
-  const subs: Record<string, { start: number; last: number; seq: number; life: Subscription['life'] }> = {};
-  for (const s of w.subs) subs[s.id] = { start: s.start, last: s.last, seq: s.seq, life: s.life };
   const pc: Record<string, string> = {};
   for (const [id, { task }] of w.tasks) pc[id] = task.pc;
-  const inv: Record<string, unknown> = {};
-  for (const [id, L] of Object.entries(w.inv)) {
-    inv[id] = { start: L.start, last: L.last, blockable: L.blockable, curSeq: L.curSeq, cursor: L.cursor, done: L.done };
-  }
-  const flt: Record<string, unknown> = {};
-  for (const [id, L] of Object.entries(w.flt)) flt[id] = { ...L };
-  return {
-    seq: n.seq,
-    active: n.active,
-    tree: sorted(n.tree.entries().map((e) => e.id)),
-    deferred: sorted(n.deferred.map((s) => s.id)),
-    waitq: sorted(n.wq.ids()),
-    subs,
-    pte: [...w.mm.pte],
-    spte: [...w.driver.spte],
-    ulock: w.driver.lock.holder,
-    pc,
-    inv,
-    flt,
-    mgr: { ...w.mgr },
-    lastAction: { name: w.lastAction.name, thread: w.lastAction.thread, args: { ...w.lastAction.args } },
-  } as ProtocolState;
+  const state = protocolSnapshot(w, pc);
+  // deferred is a set in spec/MMUNotifier.tla: sorted (assigning keeps its place among the keys).
+  state.deferred = [...state.deferred].sort();
+  return state;
 }
