@@ -24,7 +24,7 @@ import { holePunchSnapshot } from './hole-punch-state.ts';
 import { SimulatedMm } from './mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
 import { Subscriptions, type RemoveLocals } from './notifier.ts';
-import { type Blocker, type Task } from './scheduler.ts';
+import { type Task } from './scheduler.ts';
 import { NONE, type Invalidation, type Subscription } from './subscription.ts';
 import { type StepChoice } from './world-choices.ts';
 import {
@@ -183,13 +183,6 @@ export class HolePunchWorld {
     return this.subs.find((s) => s.life === 'unused') ?? null;
   }
 
-  private guard(ready: () => boolean): Blocker {
-    return pollingGuard(ready);
-  }
-
-  private point(task: Task, label: string, blocker?: Blocker): Promise<void> {
-    return stepPoint(this.sched, task, label, blocker);
-  }
 
   // ------------------------------------------------------------ stepping
 
@@ -240,8 +233,8 @@ export class HolePunchWorld {
   /** invalidate_range_start … end, MaxInv times; munmap holds mmap_write_lock and removes its VMA pages. */
   private async invalidator(task: Task): Promise<void> {
     const unmapper = this.cfg.unmappers.includes(task.id);
-    const ready = this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
-    await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, ready, this.guard(() => this.spinFree), {
+    const ready = pollingGuard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
+    await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, ready, pollingGuard(() => this.spinFree), {
       unmapper,
       // In the idle step: munmap takes mmap_write_lock, the others (if modelled) mmap_read_lock.
       begin: () => {
@@ -257,7 +250,7 @@ export class HolePunchWorld {
 
   /** dmirror_do_unmap, in the callback after the zap (driver lock held): plan now, or queue for the worker. */
   private async dmirrorDoUnmap(task: Task, sub: Subscription, inv: Invalidation): Promise<void> {
-    await this.point(task, 'dmirror_do_unmap');
+    await stepPoint(this.sched, task, 'dmirror_do_unmap');
     this.record(task, 'dmirror_do_unmap', { sub: sub.id });
     if (this.cfg.strategy === 'inside_callback') {
       (this.hp[task.id] as { ops: PlanOp[] }).ops = unmapPlan(this.cfg.strategy, sub.id, sub.start, sub.last, inv.start, inv.last);
@@ -271,12 +264,12 @@ export class HolePunchWorld {
   private async runPlan(task: Task): Promise<void> {
     const plan = this.hp[task.id] as { ops: PlanOp[] };
     for (let o = plan.ops[0]; o !== undefined; o = plan.ops[0]) {
-      const ready = this.guard(() => this.spinFree && (o.api !== 'update' || this.sub(o.sub).live));
-      await this.point(task, OP_ACTION[o.api], ready);
+      const ready = pollingGuard(() => this.spinFree && (o.api !== 'update' || this.sub(o.sub).live));
+      await stepPoint(this.sched, task, OP_ACTION[o.api], ready);
       if (o.api === 'remove') {
         // amdkfd's blocking remove (the worker): its wait and return are steps of their own.
         await this.notifier.remove(task, this.sub(o.sub), this.mgr);
-        await this.point(task, 'remove_return_free');
+        await stepPoint(this.sched, task, 'remove_return_free');
         this.record(task, 'remove_return_free', { sub: this.mgr.sub });
         this.mgr.sub = NONE;
         this.mgr.waitSeq = 0;
@@ -308,15 +301,15 @@ export class HolePunchWorld {
 
   /** The v6 dmirror fault: find the covering interval, collision-retry loop, MaxFaults times. */
   private async faulter(task: Task): Promise<void> {
-    await faulterProgram(this, task, this.guard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0));
+    await faulterProgram(this, task, pollingGuard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0));
   }
 
   /** The driver's worker (thread Mgr): one queued unmap per round, under mmap_write_lock (and the driver lock but for amdkfd). */
   private async worker(task: Task): Promise<void> {
     const amdkfd = this.cfg.strategy === 'outside_remove_then_insert';
-    const ready = this.guard(() => holePunchChoices(this, task.id, 'idle').length > 0);
+    const ready = pollingGuard(() => holePunchChoices(this, task.id, 'idle').length > 0);
     for (;;) {
-      await this.point(task, 'idle', ready);
+      await stepPoint(this.sched, task, 'idle', ready);
       const it = this.work.shift() as { sub: string; start: number; last: number };
       const sub = this.sub(it.sub);
       this.record(task, 'unmap_work_begin', { sub: it.sub });
@@ -326,7 +319,7 @@ export class HolePunchWorld {
       this.mmap.writer = task.id;
       if (!amdkfd) this.driver.lock.tryLock(task);
       await this.runPlan(task);
-      await this.point(task, 'unmap_work_done');
+      await stepPoint(this.sched, task, 'unmap_work_done');
       this.record(task, 'unmap_work_done', {});
       this.mmap.writer = NONE;
       if (!amdkfd) this.driver.lock.unlock(task);

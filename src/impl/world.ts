@@ -17,7 +17,7 @@ import { outsideOrder, planUnmap, type UnmapPlan } from './hole-punch.ts';
 import { SimulatedMm } from './mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
 import { Subscriptions, type RemoveLocals } from './notifier.ts';
-import { type Blocker, type Task } from './scheduler.ts';
+import { type Task } from './scheduler.ts';
 import { NONE, type Subscription } from './subscription.ts';
 import { checkWorld } from './world-invariants.ts';
 import { protocolSnapshot } from './world-snapshot.ts';
@@ -215,17 +215,10 @@ export class World {
     return this.notifier.spinlock?.ready() ?? true;
   }
 
-  private guard(ready: () => boolean): Blocker {
-    return pollingGuard(ready);
-  }
-
-  private point(task: Task, label: string, blocker?: Blocker): Promise<void> {
-    return stepPoint(this.sched, task, label, blocker);
-  }
 
   /** invalidate_range_start … mutate … invalidate_range_end, MaxInv times. */
   private async invalidator(task: Task): Promise<void> {
-    const spin = this.guard(() => this.spinFree);
+    const spin = pollingGuard(() => this.spinFree);
     await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, spin, spin, {
       unmapper: this.cfg.unmappers?.[task.id] !== undefined,
       endAfterFailedStart: this.notifier.variant === 'M20_eagain_double_end',
@@ -234,21 +227,21 @@ export class World {
 
   /** dmirror_range_fault on a chosen live subscription and page, MaxFaults times. */
   private async faulter(task: Task): Promise<void> {
-    await faulterProgram(this, task, this.guard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0));
+    await faulterProgram(this, task, pollingGuard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0));
   }
 
   /** The driver's insert/remove of subscriptions; after remove: zap and free. */
   private async manager(task: Task): Promise<void> {
-    const ready = this.guard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0);
+    const ready = pollingGuard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0);
     for (;;) {
-      await this.point(task, 'idle', ready);
+      await stepPoint(this.sched, task, 'idle', ready);
       const sub = this.sub((task.args as { sub: string }).sub);
       if (task.want === 'mmu_interval_notifier_insert') {
         this.notifier.insert(sub, sub.start, sub.last - sub.start + 1, task);
         continue;
       }
       await this.notifier.remove(task, sub, this.mgr);
-      await this.point(task, 'remove_return_free', this.driver.lock.blocker);
+      await stepPoint(this.sched, task, 'remove_return_free', this.driver.lock.blocker);
       this.record(task, 'remove_return_free', { sub: sub.id });
       sub.life = 'freed';
       this.driver.zap(sub, 1, this.mm.npages);
@@ -260,19 +253,19 @@ export class World {
   /** Outside hole-punch strategies: applies recorded unmaps, two operations under the driver lock. */
   private async worker(task: Task): Promise<void> {
     const [first, second] = outsideOrder(this.cfg.holePunch as HolePunchStrategy);
-    const ready = this.guard(() => this.driver.holes.length > 0);
+    const ready = pollingGuard(() => this.driver.holes.length > 0);
     for (;;) {
-      await this.point(task, 'idle', ready);
+      await stepPoint(this.sched, task, 'idle', ready);
       const hole = this.driver.holes.shift();
       if (hole === undefined) continue;
       this.record(task, 'punch_begin', { ...hole });
       const sub = this.sub(hole.sub);
       await this.driver.lock.lock(this.sched, task, 'punch_lock', () => this.record(task, 'punch_lock', {}));
       const plan: UnmapPlan = planUnmap(sub.start, sub.last, hole.start, hole.last);
-      await this.point(task, `punch_${first}`);
+      await stepPoint(this.sched, task, `punch_${first}`);
       this.record(task, `punch_${first}`, {});
       this.driver.applyPlan(sub, plan, first);
-      await this.point(task, `punch_${second}`);
+      await stepPoint(this.sched, task, `punch_${second}`);
       this.record(task, `punch_${second}`, {});
       this.driver.applyPlan(sub, plan, second);
       this.driver.lock.unlock(task);
