@@ -157,8 +157,12 @@ export async function stepThread(w: StepHost, id: string, action?: string, args?
   return choice;
 }
 
-/** Same keys, same (primitive) values: action arguments are numbers, strings and booleans. */
+/**
+ * Same keys, same values: numbers, strings and booleans by identity, lists
+ * (mmu_interval_release's `subs`) by their JSON.
+ */
 function sameArgs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+  const same = (x: unknown, y: unknown): boolean => x === y || (typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y));
+  return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
 }
