@@ -14,8 +14,9 @@
 import { z } from 'zod';
 import { stateToPlainJson, type TlcState } from '../tla2tools-runner/index.ts';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
+import { HolePunchState } from '../protocol/hole-punch-state.ts';
 
-/** A state of either family: JSON variables, `lastAction` among them. */
+/** A state of either family as stored in a trace file (the family's own schema is checked on top). */
 export const TraceState = z.looseObject({ lastAction: LastAction });
 export type TraceState = z.infer<typeof TraceState>;
 
@@ -27,7 +28,7 @@ export function toTraceState(state: TlcState, family: StateFamily): TraceState {
   const json = stateToPlainJson(state) as Record<string, unknown>;
   const last = json.lastAction as { args?: unknown } | undefined;
   if (last && Array.isArray(last.args) && last.args.length === 0) last.args = {};
-  const parsed = (family === 'mainline' ? ProtocolState : TraceState).safeParse(json);
+  const parsed = (family === 'mainline' ? ProtocolState : HolePunchState).safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)

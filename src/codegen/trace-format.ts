@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
+import { HolePunchState } from '../protocol/hole-punch-state.ts';
 import { TraceState } from './protocol-state.ts';
 import { isHolePunch, ModelConstants } from './model-constants.ts';
 
@@ -65,18 +66,17 @@ export const TraceFile = z
     constants: ModelConstants,
     /** Free-form provenance (spec hash, TLC jar sha256, seeds, figures). */
     meta: z.record(z.string(), z.unknown()),
-    /** Mainline files: src/protocol/state.ts states (checked below); hole-punch files: HolePunch.tla's variables. */
+    /** Mainline files: src/protocol/state.ts states; hole-punch files: src/protocol/hole-punch-state.ts (checked below). */
     states: z.array(TraceState),
     actions: z.array(LastAction),
     traces: z.array(TraceEntry),
   })
   .superRefine((file, ctx) => {
-    if (!isHolePunch(file.constants)) {
-      file.states.forEach((s, i) => {
-        const r = ProtocolState.safeParse(s);
-        if (!r.success) ctx.addIssue({ code: 'custom', path: ['states', i], message: `not a src/protocol/state.ts state: ${r.error.issues[0]?.message}` });
-      });
-    }
+    const schema = isHolePunch(file.constants) ? HolePunchState : ProtocolState;
+    file.states.forEach((s, i) => {
+      const r = schema.safeParse(s);
+      if (!r.success) ctx.addIssue({ code: 'custom', path: ['states', i], message: `not a state of the model's family: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}` });
+    });
     file.traces.forEach((t, i) => {
       if (t.actions.length !== t.states.length - 1) {
         ctx.addIssue({ code: 'custom', path: ['traces', i], message: `trace ${t.id}: ${t.states.length} states but ${t.actions.length} actions` });
