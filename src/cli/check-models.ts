@@ -80,6 +80,8 @@ export interface CheckOptions {
   /** Called before and after each model (for progress output). */
   onStart?: (model: ManifestModel, index: number, count: number) => void;
   onDone?: (check: ModelCheck) => void;
+  /** Called with TLC's whole result (trace included) before it is compared. */
+  onResult?: (model: ManifestModel, result: TlcResult) => void;
 }
 
 /** Run TLC (-workers 1) on one manifest entry and compare. */
@@ -92,7 +94,9 @@ export async function checkModel(model: ManifestModel, options: CheckOptions = {
     jarRecordFile: TLC_RECORD_FILE,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
-  return compareWithManifest(model, await handle.result);
+  const result = await handle.result;
+  options.onResult?.(model, result);
+  return compareWithManifest(model, result);
 }
 
 /**

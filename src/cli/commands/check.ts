@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TlcSetupError } from '../../tla2tools-runner/index.ts';
+import { TlcSetupError, type TlcResult } from '../../tla2tools-runner/index.ts';
+import { terminalSwimlanes } from '../../report/index.ts';
 import { checkModels, type ModelCheck } from '../check-models.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
@@ -21,6 +22,8 @@ with the manifest.
                    matched back into the manifest (after a spec change)
   --manifest FILE  another manifest (paths in it are relative to it)
   --timeout S      stop each TLC run after S seconds (counts as a mismatch)
+  --swimlanes      draw every counterexample as swimlanes, not only those of
+                   models that did not behave as the manifest expects
 exit status: 0 all as expected, 1 any mismatch, 2 bad usage or manifest, 3 TLC not runnable`;
 
 /** Two TLC runs at a time where there are two cores: the CI models fit the time budget. */
@@ -34,6 +37,7 @@ interface CheckArgs {
   manifestPath: string;
   timeoutMs: number | undefined;
   jobs: number;
+  swimlanes: boolean;
 }
 
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
@@ -47,6 +51,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
       manifest: { type: 'string' },
       timeout: { type: 'string' },
       jobs: { type: 'string' },
+      swimlanes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,6 +69,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
     json: values.json ?? false,
     all: values.all ?? false,
     record: values.record ?? false,
+    swimlanes: values.swimlanes ?? false,
     names: values.model ?? [],
     manifestPath: values.manifest ? resolve(values.manifest) : MANIFEST_FILE,
     timeoutMs,
@@ -116,6 +122,19 @@ export function formatTable(checks: readonly ModelCheck[]): string {
   return out.join('\n');
 }
 
+/**
+ * Counterexamples as swimlanes in the terminal: those of models that did not
+ * behave as expected, or every one with --swimlanes.
+ */
+function printSwimlanes(checks: readonly ModelCheck[], traces: ReadonlyMap<string, TlcResult>, all: boolean): void {
+  for (const check of checks) {
+    const result = traces.get(check.name);
+    if (!result || (check.ok && !all)) continue;
+    const drawn = terminalSwimlanes(result, process.stdout, `${check.name}: ${check.actual}${check.violated ? ` (${check.violated})` : ''}`);
+    if (drawn !== null) console.log(`\n${drawn}`);
+  }
+}
+
 async function runCheck(argv: string[]): Promise<number> {
   const args = parseCheckArgs(argv);
   if (args === 'help') {
@@ -125,7 +144,12 @@ async function runCheck(argv: string[]): Promise<number> {
   const manifest = loadManifest(args.manifestPath);
   const models = selectModels(manifest, args.names, args.all);
   const started = Date.now();
+  const traces = new Map<string, TlcResult>();
   const checks = await checkModels(models, {
+    // Keep only results with a counterexample: they are what the swimlanes draw.
+    onResult: (m, result) => {
+      if (result.trace.length > 0) traces.set(m.name, result);
+    },
     manifestPath: args.manifestPath,
     jobs: args.jobs,
     ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
@@ -144,6 +168,7 @@ async function runCheck(argv: string[]): Promise<number> {
     console.log(JSON.stringify({ ok, models: checks }, null, 2));
   } else {
     console.log(formatTable(checks));
+    printSwimlanes(checks, traces, args.swimlanes);
     console.log(`${checks.filter((c) => c.ok).length}/${checks.length} models as expected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return ok ? EXIT_OK : EXIT_VIOLATION;
