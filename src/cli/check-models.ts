@@ -4,7 +4,7 @@
  * recorded state counts (a regression check on the spec itself).
  */
 import { runTlc, type TlcOutcome, type TlcResult } from '../tla2tools-runner/index.ts';
-import { modelFiles, type ManifestModel } from './manifest.ts';
+import { modelFiles, type ManifestModel } from '../manifest/manifest.ts';
 import { TLC_RECORD_FILE } from './project.ts';
 
 /** The manifest's spelling of a TLC outcome ("safety" → "safety failure"). */

@@ -12,7 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { loadManifest, type ManifestModel } from '../manifest/manifest.ts';
 import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES, type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
 import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
@@ -28,20 +28,11 @@ const EXPORT_MODULE: Record<string, string> = {
   'MCExportHolePunch.tla': 'MCExportHolePunch.tla',
 };
 
-const ManifestEntry = z.looseObject({
-  name: z.string(),
-  module: z.string(),
-  cfg: z.string(),
-  kind: z.string(),
-  expected: z.string(),
-  counterpart: z.string().nullable().optional(),
-});
-const Manifest = z.looseObject({ models: z.array(ManifestEntry) });
-type ManifestEntry = z.infer<typeof ManifestEntry>;
+type ManifestEntry = ManifestModel;
 
 /** Every model of the spec folder: export, simulation, then counterexamples, by name within each. */
 export function discoverModels(specDir: string): ModelRef[] {
-  const manifest = readManifest(specDir);
+  const manifest = loadManifest(join(specDir, 'manifest.json'));
   const byName = new Map(manifest.models.map((m) => [m.name, m]));
   const ref = (m: ManifestEntry, kind: ModelRef['kind']): ModelRef => {
     const wrapper = EXPORT_MODULE[m.module];
@@ -60,13 +51,6 @@ export function discoverModels(specDir: string): ModelRef[] {
     .filter((f) => f.startsWith('MCSim_') && f.endsWith('.cfg'))
     .map((f): ModelRef => ({ name: f.slice(0, -4), kind: 'simulation', spec: join(specDir, 'MCExport.tla'), config: join(specDir, f) }));
   return [...exports.sort(byNameOrder), ...sims.sort(byNameOrder), ...bugs.sort(byNameOrder)];
-}
-
-function readManifest(specDir: string): z.infer<typeof Manifest> {
-  const path = join(specDir, 'manifest.json');
-  const parsed = Manifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: unexpected shape: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }
 
 /** The counterpart's Variant, Strategy and OtherInvMmapLock, read from its config's CONSTANTS assignments. */

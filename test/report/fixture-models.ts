@@ -1,7 +1,7 @@
 /** The fixture models of test/report/fixtures as a check list, with their expected verdicts. */
 import { join } from 'node:path';
 import { checkList } from '../../src/cli/commands/run.ts';
-import { MANIFEST_FILE } from '../../src/cli/manifest.ts';
+import { MANIFEST_FILE } from '../../src/manifest/manifest.ts';
 import type { ModelToCheck } from '../../src/report/run-models.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkModels, compareWithManifest, type ModelCheck } from '../../src/cli/check-models.ts';
-import { loadManifest, modelFiles } from '../../src/cli/manifest.ts';
+import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
 import type { TlcResult } from '../../src/tla2tools-runner/index.ts';
 
 const manifest = loadManifest();

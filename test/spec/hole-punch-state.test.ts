@@ -6,7 +6,7 @@
  * interval while its device entry still holds the old version.
  */
 import { describe, expect, it } from 'vitest';
-import { modelFiles, loadManifest } from '../../src/cli/manifest.ts';
+import { modelFiles, loadManifest } from '../../src/manifest/manifest.ts';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import { HolePunchState } from '../../src/protocol/hole-punch-state.ts';
 import { runTlc, stateToPlainJson, type TlcState } from '../../src/tla2tools-runner/index.ts';

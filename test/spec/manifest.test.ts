@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verdictOfOutcome, type ModelCheck } from '../../src/cli/check-models.ts';
 import { recordFigures, selectModels } from '../../src/cli/commands/check.ts';
-import { loadManifest, ManifestError, type Manifest, type ManifestModel } from '../../src/cli/manifest.ts';
+import { loadManifest, ManifestError, type Manifest, type ManifestModel } from '../../src/manifest/manifest.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'manifest-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadManifest, modelFiles, type ManifestModel } from '../../src/cli/manifest.ts';
+import { loadManifest, modelFiles, type ManifestModel } from '../../src/manifest/manifest.ts';
 import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES } from '../../src/protocol/variants.ts';
 
 const manifest = loadManifest();

@@ -6,7 +6,7 @@ import { terminalSwimlanes } from '../../report/index.ts';
 import { checkModels, type ModelCheck } from '../check-models.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
-import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../manifest.ts';
+import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../../manifest/manifest.ts';
 
 const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--jobs N] [--record] [--manifest FILE] [--timeout S]
 

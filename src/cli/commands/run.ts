@@ -13,7 +13,7 @@ import type { GeneratedModel } from '../../codegen/generate.ts';
 import { generateAll, replayAll } from '../../report/conformance-stage.ts';
 import { runModels, verdictDiffers, type ModelToCheck } from '../../report/run-models.ts';
 import { compareWithManifest } from '../check-models.ts';
-import { loadManifest, ManifestError, MANIFEST_FILE, modelFiles } from '../manifest.ts';
+import { loadManifest, ManifestError, MANIFEST_FILE, modelFiles } from '../../manifest/manifest.ts';
 import { DEFAULT_REPORT_DIR, outputDirs, parseCommandArgs } from '../command-args.ts';
 
 const HELP = `usage: mmu-notifier run [--results DIR] [--out DIR] [--manifest FILE] [--no-conformance]   (also: npm start)

@@ -2,15 +2,16 @@
  * spec/manifest.json: every TLC model of the spec with its expected verdict
  * and the state counts recorded when it last passed (in the spirit of the
  * tlaplus/Examples manifest). `mmu-notifier check` compares TLC's results
- * with it; `check --record` rewrites the recorded figures.
+ * with it; `check --record` rewrites the recorded figures; src/codegen takes its
+ * export models and counterexamples from it. The one schema of the file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { PROJECT_ROOT } from './project.ts';
 
-/** The default manifest. */
-export const MANIFEST_FILE = join(PROJECT_ROOT, 'spec', 'manifest.json');
+/** The default manifest: spec/manifest.json of this repository. */
+export const MANIFEST_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'spec', 'manifest.json');
 
 /** Expected verdicts, spelled as in tlaplus/Examples. */
 export const EXPECTED_RESULTS = ['success', 'safety failure', 'liveness failure', 'deadlock failure'] as const;
@@ -45,6 +46,8 @@ export const ManifestModel = z.looseObject({
   totalStates: Count,
   depth: Count,
   runtimeSeconds: z.number().nonnegative().nullable(),
+  /** For a failing model: the passing model with the fix (its broken/fixed pair). */
+  counterpart: z.string().min(1).nullable().optional(),
 });
 /** One model entry. */
 export type ManifestModel = z.infer<typeof ManifestModel>;
