@@ -12,7 +12,8 @@
  * or to the "system" lane.
  */
 import { ACTIONS, type ActionName } from '../protocol/actions.ts';
-import { deepEqual, isRecord } from './state-diff.ts';
+import { jsonEqual } from '../codegen/state-diff.ts';
+import { isRecord } from './state-diff.ts';
 
 /** How the thread of a step was determined (shown as a hint when it was guessed). */
 export type LaneSource = 'lastAction' | 'pc' | 'action-kind' | 'none';
@@ -69,7 +70,7 @@ export function stepThread(action: string, before: Record<string, unknown>, afte
   }
   const pcBefore = isRecord(before.pc) ? before.pc : {};
   const pcAfter = isRecord(after.pc) ? after.pc : {};
-  const moved = Object.keys(pcAfter).filter((t) => !deepEqual(pcBefore[t], pcAfter[t]));
+  const moved = Object.keys(pcAfter).filter((t) => !jsonEqual(pcBefore[t], pcAfter[t]));
   if (moved.length === 1) return { thread: moved[0]!, source: 'pc' };
   const kind = actionKind(action);
   if (kind !== undefined) {

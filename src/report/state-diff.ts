@@ -2,6 +2,7 @@
  * Which variables a step changed, down to the smallest part that differs, so
  * a reader sees `seq: 2 → 3` and `spte[2]: 0 → 1` instead of two whole states.
  */
+import { jsonEqual } from '../codegen/state-diff.ts';
 
 /** One changed part of the state: its path (e.g. `inv.i1.curSeq`, `pte[2]`) and both values. */
 export interface StateChange {
@@ -37,7 +38,7 @@ export function diffStates(before: Record<string, unknown>, after: Record<string
 }
 
 function collect(variable: string, path: string, a: unknown, b: unknown, out: StateChange[]): void {
-  if (deepEqual(a, b)) return;
+  if (jsonEqual(a, b)) return;
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) collect(variable, `${path}.${key}`, a[key], b[key], out);
@@ -48,19 +49,6 @@ function collect(variable: string, path: string, a: unknown, b: unknown, out: St
     return;
   }
   out.push({ path, variable, before: a, after: b });
-}
-
-/** Structural equality of JSON values. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (isRecord(a) && isRecord(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
 }
 
 /** A plain JSON object (not an array, not null). */
