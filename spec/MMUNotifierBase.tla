@@ -112,18 +112,4 @@ MgrPcs == {"idle", "remove_wait", "remove_return_free"}
 \* An invalidator between a hitting inv_start_range and its last iter_next.
 Walking(t) == pc[t] \in {"invalidate_lock", "mmu_interval_set_seq", "invalidate_zap", "invalidate_unlock"}
 
-(***************************************************************************)
-(* Variants M10/M11 split the last mn_itree_inv_end into "seq++" and       *)
-(* "apply the deferred list".  In M11 the second half still runs under the *)
-(* spinlock, so every other critical section must wait for it; in M10 it   *)
-(* is a second critical section.  In mainline the split never happens and  *)
-(* SpinlockFree is always true.                                            *)
-(***************************************************************************)
-SpinlockFree == /\ ~ (Is("M11_remove_unlocked_seq_read")
-                      /\ \E t \in Invalidators : pc[t] = "mn_itree_inv_end_apply_deferred")
-                \* Variant M7 holds the lock from the last end's active-- through its
-                \* early wake_up_all to seq++ and the deferred list.
-                /\ ~ (Is("M7_wake_before_seq")
-                      /\ \E t \in Invalidators : pc[t] \in {"wake_up_all", "mn_itree_inv_end_apply_deferred"})
-
 =============================================================================

@@ -6,7 +6,7 @@
 (* re-check).  Sources: mainline mm/mmu_notifier.c and                     *)
 (* include/linux/mmu_notifier.h (kernel-protocol.md [ML], [MH]).           *)
 (***************************************************************************)
-EXTENDS MMUNotifierBase
+EXTENDS MMUNotifierVariants
 
 (***************************************************************************)
 (* Helpers shared with the driver module                                   *)
@@ -17,12 +17,10 @@ InvIdle(done) == [start |-> 0, last |-> 0, blockable |-> TRUE, curSeq |-> 0,
                   cursor |-> NoId, done |-> done]
 
 \* The invalidation of t is over: invalidate_range_end returned (or
-\* invalidate_range_start_nonblock returned -EAGAIN).
-\* Variant M20: after the -EAGAIN path's own mn_itree_inv_end (the failed
-\* trylock left the cursor on its node), the caller wrongly calls
-\* invalidate_range_end as well: one more mn_itree_inv_end.
+\* invalidate_range_start_nonblock returned -EAGAIN), unless the caller
+\* owes one more end (OwesExtraEnd, variant M20).
 InvFinish(t) ==
-    IF Is("M20_eagain_double_end") /\ inv[t].cursor # NoId
+    IF OwesExtraEnd(t)
     THEN /\ inv' = [inv EXCEPT ![t].cursor = NoId]
          /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
     ELSE /\ inv' = [inv EXCEPT ![t] = InvIdle(inv[t].done + 1)]
@@ -52,7 +50,7 @@ mn_itree_inv_start_range(t) ==
         LET first == IterFirst(r[1], r[2])
             hit == first # NoId
             newSeq == IF hit THEN SetOdd(seq) ELSE seq
-        IN /\ active' = IF Is("M9_active_only_on_hit") /\ ~hit THEN active ELSE active + 1
+        IN /\ active' = IF StartCountsRange(hit) THEN active + 1 ELSE active
            /\ seq' = newSeq
            /\ inv' = [inv EXCEPT ![t] = [@ EXCEPT !.start = r[1], !.last = r[2], !.blockable = b,
                                                   !.curSeq = IF hit THEN newSeq ELSE 0,
@@ -71,45 +69,36 @@ mn_itree_inv_start_range(t) ==
 (*   seq++; for each deferred sub: insert if RB_EMPTY_NODE else remove ⟧   *)
 (* then wake_up_all() after the unlock (next action).                      *)
 (***************************************************************************)
-\* Whether this end closes the write epoch.
-ClosesEpoch == IF Is("M8_every_end_bumps") THEN TRUE ELSE active - 1 = 0 /\ IsOdd(seq)
-\* Variants in which the deferred list is applied by a separate step.
-SplitEnd == Is("M10_deferred_outside_lock") \/ Is("M11_remove_unlocked_seq_read")
-
+\* The hooks of this action (ClosesEpoch, WakeAfterSeq, EndAppliesDeferred,
+\* EndWakesSleepers, AfterClosingEnd) are in MMUNotifierVariants.
 mn_itree_inv_end(t) ==
     /\ pc[t] = "mn_itree_inv_end"
     /\ SpinlockFree
     /\ active' = active - 1
-    /\ IF ClosesEpoch /\ Is("M7_wake_before_seq")
-       \* M7: wake_up_all first (lock still held), then seq++ and the list
-       THEN /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
-            /\ UNCHANGED <<seq, tree, subs, deferred, inv>>
-       ELSE IF ClosesEpoch
-       THEN /\ seq' = seq + 1
-            /\ IF SplitEnd
-               THEN /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end_apply_deferred"]
-                    /\ UNCHANGED <<tree, subs, deferred, inv>>
-               ELSE /\ ApplyDeferred
-                    /\ IF Is("M6_no_wake_up")
-                       THEN InvFinish(t)
-                       ELSE /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
-                            /\ UNCHANGED inv
+    /\ IF ClosesEpoch
+       THEN /\ seq' = IF WakeAfterSeq THEN seq + 1 ELSE seq
+            /\ IF EndAppliesDeferred THEN ApplyDeferred ELSE UNCHANGED <<tree, subs, deferred>>
+            /\ IF EndWakesSleepers
+               THEN /\ pc' = [pc EXCEPT ![t] = AfterClosingEnd]
+                    /\ UNCHANGED inv
+               ELSE InvFinish(t)
        ELSE /\ UNCHANGED <<seq, tree, subs, deferred>>
             /\ InvFinish(t)
     /\ lastAction' = Act("mn_itree_inv_end", t, NoArgs)
     /\ UNCHANGED <<waitq, pte, spte, ulock, flt, mgr>>
 
-\* Variants M10/M11 only: the deferred-list loop of the last end, after seq++
+\* Never taken in mainline (only a SplitEnd or ~WakeAfterSeq variant reaches
+\* this pc).  M10/M11: the deferred-list loop of the last end, after seq++
 \* became visible (M11: still under the lock; M10: a new critical section).
-\* Variant M7: seq++ and the list, after the early wake_up_all; then unlock.
+\* M7: seq++ and the list, after the early wake_up_all; then unlock.
 mn_itree_inv_end_apply_deferred(t) ==
     /\ pc[t] = "mn_itree_inv_end_apply_deferred"
     /\ ApplyDeferred
-    /\ IF Is("M7_wake_before_seq")
-       THEN /\ seq' = seq + 1
-            /\ InvFinish(t)
-       ELSE /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
+    /\ IF WakeAfterSeq
+       THEN /\ pc' = [pc EXCEPT ![t] = "wake_up_all"]
             /\ UNCHANGED <<seq, inv>>
+       ELSE /\ seq' = seq + 1
+            /\ InvFinish(t)
     /\ lastAction' = Act("mn_itree_inv_end_apply_deferred", t, NoArgs)
     /\ UNCHANGED <<active, waitq, pte, spte, ulock, flt, mgr>>
 
@@ -118,10 +107,10 @@ mn_itree_inv_end_apply_deferred(t) ==
 wake_up_all(t) ==
     /\ pc[t] = "wake_up_all"
     /\ waitq' = {}
-    /\ IF Is("M7_wake_before_seq")   \* M7: seq++ is still to come
-       THEN /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end_apply_deferred"]
+    /\ IF WakeAfterSeq
+       THEN InvFinish(t)
+       ELSE /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end_apply_deferred"]  \* M7: seq++ is still to come
             /\ UNCHANGED inv
-       ELSE InvFinish(t)
     /\ lastAction' = Act("wake_up_all", t, NoArgs)
     /\ UNCHANGED <<seq, active, tree, deferred, subs, pte, spte, ulock, flt, mgr>>
 
@@ -134,21 +123,15 @@ wake_up_all(t) ==
 (* The registration of interval mode and the mm_users check happen before  *)
 (* the critical section and are not modelled (the mm is alive, mode on).   *)
 (***************************************************************************)
-InsertSeq ==
-    CASE Is("M3_insert_ignores_active") -> IF IsOdd(seq) THEN seq - 2 ELSE seq - 1
-      [] Is("M4_even_interval_seq") /\ active = 0 -> seq
-      [] Is("M5_partial_insert_no_odd") /\ active > 0 /\ ~IsOdd(seq) -> seq
-      [] active = 0 -> seq - 1
-      [] OTHER -> SetOdd(seq)
-
+\* The hooks InsertSeq, InsertDefersWhileOdd, PartialInsertSetsOdd are in
+\* MMUNotifierVariants.
 mmu_interval_notifier_insert(n) ==
     /\ pc[Mgr] = "idle"
     /\ SpinlockFree
     /\ subs[n].life = "unused"
-    /\ LET defer == active > 0 /\ IsOdd(seq) /\ ~Is("M1_insert_while_odd")
-           \* partial exclusion makes the epoch odd (not in M3/M5)
-           bump == active > 0 /\ ~IsOdd(seq)
-                   /\ ~Is("M3_insert_ignores_active") /\ ~Is("M5_partial_insert_no_odd")
+    /\ LET defer == active > 0 /\ IsOdd(seq) /\ InsertDefersWhileOdd
+           \* partial exclusion makes the epoch odd
+           bump == active > 0 /\ ~IsOdd(seq) /\ PartialInsertSetsOdd
        IN /\ seq' = IF bump THEN seq + 1 ELSE seq
           /\ tree' = IF defer THEN tree ELSE tree \cup {n}
           /\ deferred' = IF defer THEN deferred \cup {n} ELSE deferred
@@ -172,9 +155,8 @@ mmu_interval_notifier_remove(n) ==
     /\ \A f \in Faulters : flt[f].sub # n
     /\ LET odd == IsOdd(seq)
            inTree == n \in tree
-           \* M12 treats a pending insert like an in-tree node.
-           cancel == odd /\ ~inTree /\ ~Is("M12_remove_pending_as_in_tree")
-           deferIt == odd /\ ~cancel /\ ~Is("M2_remove_while_odd")
+           cancel == odd /\ ~inTree /\ RemoveCancelsPendingInsert
+           deferIt == odd /\ ~cancel /\ RemoveDefersWhileOdd
            waitSeq == IF deferIt THEN seq ELSE 0
        IN /\ tree' = IF deferIt \/ cancel THEN tree ELSE tree \ {n}
           /\ deferred' = CASE cancel -> deferred \ {n}
@@ -189,12 +171,12 @@ mmu_interval_notifier_remove(n) ==
 \* wait_event(wq, mmu_interval_seq_released(subs, wait_seq)): one evaluation
 \* of the condition, atomically with the enqueue when it is false (the task is
 \* on the queue before it tests, so a wake_up_all after the test wakes it).
-\* Mainline reads invalidate_seq under the spinlock (fix 319561669a59); M11
-\* reads it with READ_ONCE, so it can run while the lock is held.
+\* Mainline reads invalidate_seq under the spinlock (fix 319561669a59);
+\* RemoveWaitCanTest says when the test may run.
 remove_wait ==
     /\ pc[Mgr] = "remove_wait"
     /\ Mgr \notin waitq
-    /\ Is("M11_remove_unlocked_seq_read") \/ SpinlockFree
+    /\ RemoveWaitCanTest
     /\ IF seq # mgr.waitSeq
        THEN /\ pc' = [pc EXCEPT ![Mgr] = "remove_return_free"]
             /\ UNCHANGED waitq
@@ -209,10 +191,8 @@ remove_wait ==
 (* then, only if is_invalidating, wait_event(wq, invalidate_seq != s)      *)
 (* (read_begin_wait).  Returns s, the interval's own seq.                  *)
 (***************************************************************************)
-\* The value read_begin returns for subscription n.
-ReadBeginValue(n) == IF Is("M16_read_begin_global_seq") THEN seq ELSE subs[n].seq
-\* Whether read_begin goes to sleep.
-ReadBeginSleeps(n) == subs[n].seq = seq /\ ~Is("M15_read_begin_never_waits")
+\* ReadBeginValue(n) and ReadBeginSleeps(n), the value returned and whether
+\* read_begin sleeps, are hooks of MMUNotifierVariants.
 
 \* wait_event(wq, READ_ONCE(invalidate_seq) != s) in read_begin: the
 \* condition is read without the lock (safe, kernel-protocol.md §6).

@@ -23,7 +23,7 @@
 (* state changes of each critical section; the driver module              *)
 (* (HolePunch.tla) decides who calls them and when.                        *)
 (***************************************************************************)
-EXTENDS MMUNotifierBase
+EXTENDS MMUNotifierVariants
 
 VARIABLES
     upd,   \* upd[n] = [start, last]: pending update of n (updated_start/_last); start = 0: none
@@ -156,7 +156,7 @@ RECURSIVE Reverse(_)
 Reverse(L) == IF L = <<>> THEN <<>> ELSE Reverse(Tail(L)) \o <<Head(L)>>
 
 \* The walk order of the deferred list.
-WalkOrder == IF Is("deferred_fifo") THEN Reverse(deferred) ELSE deferred
+WalkOrder == IF DeferredWalkFifo THEN Reverse(deferred) ELSE deferred
 
 \* The state changes of the deferred loop, removed_list of thread t included.
 ApplyDeferredList(t) ==

@@ -16,6 +16,9 @@
 (* address); the device page table is shared by all subscriptions.        *)
 (***************************************************************************)
 EXTENDS MMUNotifierCore
+\* The variant hooks these actions call (AfterCallbackLock, SetSeqBeforeZap,
+\* EagainEnds, RemoveInCallback, ReadRetryUnderLock, AfterHmmRangeFault, ...)
+\* are in MMUNotifierVariants.
 
 (***************************************************************************)
 (* The invalidate callback, one step per driver operation, so that faults, *)
@@ -29,8 +32,7 @@ invalidate_lock(t) ==
     /\ pc[t] = "invalidate_lock"
     /\ ulock = NoId
     /\ ulock' = t
-    \* M14 zaps first and calls set_seq only after the unlock
-    /\ pc' = [pc EXCEPT ![t] = IF Is("M14_set_seq_after_unlock") THEN "invalidate_zap" ELSE "mmu_interval_set_seq"]
+    /\ pc' = [pc EXCEPT ![t] = AfterCallbackLock]
     /\ lastAction' = Act("invalidate_lock", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, inv, flt, mgr>>
 
@@ -41,11 +43,11 @@ invalidate_trylock_fail(t) ==
     /\ pc[t] = "invalidate_lock"
     /\ ~inv[t].blockable
     /\ ulock # NoId
-    /\ IF Is("M19_eagain_no_end")
-       THEN InvFinish(t)     \* the -EAGAIN path returns without mn_itree_inv_end
-       ELSE /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
-            \* M20 leaves the cursor set: the caller's extra end follows (InvFinish)
-            /\ inv' = [inv EXCEPT ![t].cursor = IF Is("M20_eagain_double_end") THEN @ ELSE NoId]
+    /\ IF EagainEnds
+       THEN /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
+            \* M20 keeps the cursor: the caller's extra end follows (InvFinish)
+            /\ inv' = [inv EXCEPT ![t].cursor = IF EagainDoubleEnd THEN @ ELSE NoId]
+       ELSE InvFinish(t)     \* M19: returns without mn_itree_inv_end
     /\ lastAction' = Act("invalidate_trylock_fail", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, ulock, flt, mgr>>
 
@@ -61,10 +63,10 @@ IterAdvance(t) ==
 mmu_interval_set_seq(t) ==
     /\ pc[t] = "mmu_interval_set_seq"
     /\ subs' = [subs EXCEPT ![inv[t].cursor].seq = inv[t].curSeq]
-    /\ IF Is("M14_set_seq_after_unlock")   \* M14: after the unlock, then iter_next
-       THEN IterAdvance(t)
-       ELSE /\ pc' = [pc EXCEPT ![t] = "invalidate_zap"]
+    /\ IF SetSeqBeforeZap
+       THEN /\ pc' = [pc EXCEPT ![t] = "invalidate_zap"]
             /\ UNCHANGED inv
+       ELSE IterAdvance(t)   \* M14: after the unlock, then iter_next
     /\ lastAction' = Act("mmu_interval_set_seq", t, [sub |-> inv[t].cursor, seq |-> inv[t].curSeq])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, pte, spte, ulock, flt, mgr>>
 
@@ -74,14 +76,8 @@ invalidate_zap(t) ==
     /\ LET n == inv[t].cursor
        IN spte' = [p \in Pages |->
                      IF InRange(p, inv[t].start, inv[t].last) /\ Covers(n, p) THEN 0 ELSE spte[p]]
-    /\ IF Is("M22_remove_in_callback")
-       \* M22: the callback then calls the blocking mmu_interval_notifier_remove
-       \* on its interval (merged into this step): the tree is odd, so the
-       \* remove is deferred and waits for seq to change, which needs this
-       \* walk's own end.  No step leaves this wait: a self-deadlock.
-       THEN /\ deferred' = deferred \cup {inv[t].cursor}
-            /\ subs' = [subs EXCEPT ![inv[t].cursor].life = "pending_remove"]
-            /\ pc' = [pc EXCEPT ![t] = "remove_wait"]
+    /\ IF RemoveInCallback
+       THEN CallbackRemovesOwnInterval(t)   \* M22
        ELSE /\ pc' = [pc EXCEPT ![t] = "invalidate_unlock"]
             /\ UNCHANGED <<deferred, subs>>
     /\ lastAction' = Act("invalidate_zap", t, [sub |-> inv[t].cursor])
@@ -91,10 +87,10 @@ invalidate_zap(t) ==
 \* moves on with interval_tree_iter_next().
 invalidate_unlock(t) ==
     /\ pc[t] = "invalidate_unlock"
-    /\ IF Is("M14_set_seq_after_unlock")   \* M14: set_seq is still to come
-       THEN /\ pc' = [pc EXCEPT ![t] = "mmu_interval_set_seq"]
+    /\ IF SetSeqBeforeZap
+       THEN IterAdvance(t)
+       ELSE /\ pc' = [pc EXCEPT ![t] = "mmu_interval_set_seq"]   \* M14: set_seq is still to come
             /\ UNCHANGED inv
-       ELSE IterAdvance(t)
     /\ ulock' = NoId
     /\ lastAction' = Act("invalidate_unlock", t, [sub |-> inv[t].cursor])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, flt, mgr>>
@@ -166,8 +162,7 @@ read_begin_wait(t) ==
 hmm_range_fault(t) ==
     /\ pc[t] = "hmm_range_fault"
     /\ flt' = [flt EXCEPT ![t].snap = pte[flt[t].page]]
-    \* M13 checks read_retry before taking the lock
-    /\ pc' = [pc EXCEPT ![t] = IF Is("M13_read_retry_unlocked") THEN "mmu_interval_read_retry" ELSE "driver_lock"]
+    /\ pc' = [pc EXCEPT ![t] = AfterHmmRangeFault]
     /\ lastAction' = Act("hmm_range_fault", t, [page |-> flt[t].page])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, ulock, inv, mgr>>
 
@@ -186,7 +181,7 @@ driver_lock(t) ==
     /\ pc[t] = "driver_lock"
     /\ ulock = NoId
     /\ ulock' = t
-    /\ pc' = [pc EXCEPT ![t] = IF Is("M13_read_retry_unlocked") THEN "driver_commit" ELSE "mmu_interval_read_retry"]
+    /\ pc' = [pc EXCEPT ![t] = AfterDriverLock]
     /\ lastAction' = Act("driver_lock", t, NoArgs)
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, inv, flt, mgr>>
 
@@ -195,9 +190,9 @@ driver_lock(t) ==
 mmu_interval_read_retry(t) ==
     /\ pc[t] = "mmu_interval_read_retry"
     /\ IF Collided(t)
-       THEN /\ ulock' = IF Is("M13_read_retry_unlocked") THEN ulock ELSE NoId
+       THEN /\ ulock' = IF ReadRetryUnderLock THEN NoId ELSE ulock
             /\ FaultRetry(t)
-       ELSE /\ pc' = [pc EXCEPT ![t] = IF Is("M13_read_retry_unlocked") THEN "driver_lock" ELSE "driver_commit"]
+       ELSE /\ pc' = [pc EXCEPT ![t] = AfterReadRetry]
             /\ UNCHANGED <<ulock, flt>>
     /\ lastAction' = Act("mmu_interval_read_retry", t, NoArgs)
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, spte, inv, mgr>>
