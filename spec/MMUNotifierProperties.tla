@@ -2,9 +2,11 @@
 (***************************************************************************)
 (* The properties of kernel-protocol.md §7: type correctness, the          *)
 (* structural invariants INV-1..INV-8, the mirror's safety (SAFE-1/2), no  *)
-(* use after free, and liveness LIVE-1..LIVE-5 (under FairSpec).           *)
+(* use after free, and liveness LIVE-1..LIVE-5 (under FairSpec).  INV-1,   *)
+(* INV-3, INV-8 and SAFE-1 are in MMUNotifierSharedInvariants (shared with *)
+(* the hole-punch family).                                                 *)
 (***************************************************************************)
-EXTENDS MMUNotifier
+EXTENDS MMUNotifier, MMUNotifierSharedInvariants
 
 ActionNames ==
     {"Init", "mn_itree_inv_start_range", "invalidate_lock", "invalidate_trylock_fail",
@@ -41,19 +43,13 @@ TypeOK ==
 (* Structural invariants (kernel-protocol.md §7.1)                         *)
 (***************************************************************************)
 
-\* INV-1: an odd invalidate_seq means some invalidation is running
-\* ("fully excluded" needs active_invalidate_ranges != 0).
-OddSeqImpliesActive == IsOdd(seq) => active > 0
+\* INV-1 (OddSeqImpliesActive): MMUNotifierSharedInvariants.
 
 \* INV-2: the deferred list is non-empty only while the tree is frozen; the
 \* last inv_end empties it in the step that makes seq even.
 DeferredOnlyWhileOdd == deferred # {} => IsOdd(seq)
 
-\* INV-3: every inserted subscription's seq is odd ("always odd"), so it
-\* never equals an idle (even) global seq.
-InsertedSeqsOdd ==
-    \A n \in Subs : subs[n].life \in {"pending_insert", "in_tree", "pending_remove"}
-                    => IsOdd(subs[n].seq)
+\* INV-3 (InsertedSeqsOdd): MMUNotifierSharedInvariants.
 
 \* INV-4: a deferred node not in the tree is a pending insert, one in the
 \* tree a pending remove; the lifecycle ghost agrees with tree/list membership.
@@ -91,10 +87,7 @@ RemoveReturnsUnlinked ==
         /\ mgr.sub \notin deferred
         /\ \A t \in Invalidators : inv[t].cursor # mgr.sub
 
-\* INV-8: a pending insert carries the open epoch's seq, so read_begin on it
-\* sleeps until the insert is applied.
-PendingInsertSeqIsEpoch ==
-    \A n \in Subs : subs[n].life = "pending_insert" => subs[n].seq = seq
+\* INV-8 (PendingInsertSeqIsEpoch): MMUNotifierSharedInvariants.
 
 \* The driver lock has at most one holder, and holds only where it should.
 DriverLockHeldInCriticalSections ==
@@ -106,9 +99,7 @@ DriverLockHeldInCriticalSections ==
 (* Mirror safety (kernel-protocol.md §7.2)                                 *)
 (***************************************************************************)
 
-\* SAFE-1: on a page covered by a subscription in the tree, a device entry
-\* always mirrors the current CPU PTE (no stale device mapping).
-NoStaleDeviceEntry == \A p \in Pages : Covered(p) /\ spte[p] # 0 => spte[p] = pte[p]
+\* SAFE-1 (NoStaleDeviceEntry): MMUNotifierSharedInvariants.
 
 \* SAFE-2: when an invalidation is about to change the PTEs of its range,
 \* no covered page in that range has a device entry left.
