@@ -5,7 +5,7 @@
  *   model's variant/strategy, and with its manifest `counterpart`'s
  *   variant/strategy (the fixed setting) when that setting differs;
  * and from the spec folder:
- * - simulation models spec/MCSim_*.cfg: random behaviours of a larger model.
+ * - simulation models spec/models/export/MCSim_*.cfg: random behaviours of a larger model.
  * Every model runs through a module that prints its constants: MC.tla
  * models through MCExport.tla, MCHolePunch.tla models through
  * MCExportHolePunch.tla (wrappers that add only the ASSUME PrintT).
@@ -19,6 +19,9 @@ import type { SimulationPlan } from './simulation-traces.ts';
 
 /** The simulation plan of every simulation model (fixed seed: reproducible traces). */
 export const SIMULATION_PLAN: SimulationPlan = { traces: 300, depth: 60, seed: 20221 };
+
+/** The folder of the simulation configs, relative to the spec folder. */
+const SIMULATION_DIR = join('models', 'export');
 
 /** The wrapper that prints the constants, per checking module. */
 const EXPORT_MODULE: Record<string, string> = {
@@ -47,9 +50,10 @@ export function discoverModels(specDir: string): ModelRef[] {
   const byNameOrder = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const exports = manifest.models.filter((m) => m.kind === 'export').map((m) => ref(m, 'export'));
   const bugs = manifest.models.filter((m) => m.expected !== 'success').map((m) => ref(m, 'counterexample'));
-  const sims = readdirSync(specDir)
+  const simDir = join(specDir, SIMULATION_DIR);
+  const sims = readdirSync(simDir)
     .filter((f) => f.startsWith('MCSim_') && f.endsWith('.cfg'))
-    .map((f): ModelRef => ({ name: f.slice(0, -4), kind: 'simulation', spec: join(specDir, 'MCExport.tla'), config: join(specDir, f) }));
+    .map((f): ModelRef => ({ name: f.slice(0, -4), kind: 'simulation', spec: join(specDir, 'MCExport.tla'), config: join(simDir, f) }));
   return [...exports.sort(byNameOrder), ...sims.sort(byNameOrder), ...bugs.sort(byNameOrder)];
 }
 

@@ -108,7 +108,8 @@ export function loadResults(dir: string, specDir?: string): LoadedResults {
 function newestSpecFile(specDir: string): { name: string; mtimeMs: number } | null {
   if (!existsSync(specDir)) return null;
   let newest: { name: string; mtimeMs: number } | null = null;
-  for (const name of readdirSync(specDir)) {
+  // Recursive: the model configs live in spec/models/<family>/.
+  for (const name of readdirSync(specDir, { recursive: true, encoding: 'utf8' })) {
     if (!/\.(tla|cfg)$|^manifest\.json$/.test(name)) continue;
     const mtimeMs = statSync(join(specDir, name)).mtimeMs;
     if (!newest || mtimeMs > newest.mtimeMs) newest = { name: `spec/${name}`, mtimeMs };

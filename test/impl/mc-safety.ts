@@ -1,5 +1,5 @@
 /**
- * The spec's MCSafety model (spec/MCSafety.cfg) as a World configuration,
+ * The spec's MCSafety model (spec/models/mainline/MCSafety.cfg) as a World configuration,
  * shared by the step-by-step and the random-schedule tests of the world.
  */
 import { type WorldConfig } from '../../src/impl/world.ts';

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_NAMES, PC_VALUES, ProtocolState, VARIANT_NAMES } from '../../src/protocol/index.ts';
 
 const SPEC_DIR = join(import.meta.dirname, '..', '..', 'spec');
-const files = (ext: string) => readdirSync(SPEC_DIR).filter((f) => f.endsWith(ext));
+/** Files of the spec folder and its models/ subfolders, as paths relative to it. */
+const files = (ext: string) => readdirSync(SPEC_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext));
 const read = (f: string) => readFileSync(join(SPEC_DIR, f), 'utf8');
 const tlaText = files('.tla').map(read).join('\n');
 

@@ -3,12 +3,15 @@
  * of spec/manifest.json: every bug variant of src/protocol/variants.ts has a
  * CI model that must fail, the harmless one a model that must pass, every
  * hole-punch strategy a model, and every failing model names a passing
- * counterpart (the broken/fixed pair). The TLC verdicts themselves are run by
- * test/spec/check.test.ts.
+ * counterpart (the broken/fixed pair). A mainline-family model lives in
+ * spec/models/<family>/<name>.cfg, and a bug model's name, config file, cfg
+ * constants and manifest entry say the same thing. The TLC verdicts
+ * themselves are run by test/spec/check.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManifest, modelFiles, type ManifestModel } from '../../src/manifest/manifest.ts';
+import { loadManifest, MANIFEST_FILE, modelFiles, type ManifestModel } from '../../src/manifest/manifest.ts';
 import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES } from '../../src/protocol/variants.ts';
 
 const manifest = loadManifest();
@@ -76,5 +79,67 @@ describe('broken/fixed pairs', () => {
     for (const m of paired.filter((x) => x.expected !== 'success' && x.counterexampleLength !== undefined)) {
       expect(m.counterexampleLength, m.name).toBe(m.depth);
     }
+  });
+});
+
+/** The section keywords the model configs of this repository use. */
+const CFG_KEYWORDS = new Set(['CONSTANTS', 'SPECIFICATION', 'INVARIANTS', 'PROPERTIES', 'SYMMETRY', 'VIEW', 'CHECK_DEADLOCK']);
+
+/** The words of one section (e.g. INVARIANTS) of a TLC config, line comments removed. */
+function cfgSection(cfg: string, keyword: string): string[] {
+  const words = cfg.replace(/\\\*.*$/gm, ' ').split(/\s+/).filter(Boolean);
+  expect(words.filter((w) => /^[A-Z_]{4,}$/.test(w) && !['TRUE', 'FALSE'].includes(w) && !CFG_KEYWORDS.has(w))).toEqual([]);
+  const out: string[] = [];
+  let inside = false;
+  for (const w of words) {
+    if (CFG_KEYWORDS.has(w)) inside = w === keyword;
+    else if (inside) out.push(w);
+  }
+  return out;
+}
+
+describe('model files of the mainline family (MC.tla, MCExport.tla)', () => {
+  const SPEC_DIR = dirname(MANIFEST_FILE);
+  const family = manifest.models.filter((m) => m.module === 'MC.tla' || m.module === 'MCExport.tla');
+  /** The folder a model belongs in: bugs for failing models, export for export models, else mainline. */
+  const folderOf = (m: ManifestModel): string => (m.expected !== 'success' ? 'bugs' : m.kind === 'export' ? 'export' : 'mainline');
+
+  it('every model is spec/models/<folder>/<name>.cfg', () => {
+    expect(family.length).toBeGreaterThan(30);
+    for (const m of family) expect(m.cfg, m.name).toBe(`models/${folderOf(m)}/${m.name}.cfg`);
+  });
+
+  it('every config in spec/models/bugs is a manifest model', () => {
+    const files = readdirSync(join(SPEC_DIR, 'models', 'bugs')).filter((f) => f.endsWith('.cfg'));
+    expect(files.length).toBeGreaterThan(20);
+    const names = new Set(manifest.models.map((m) => m.name));
+    expect(files.map((f) => basename(f, '.cfg')).filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  describe.each(family.filter((m) => m.expected !== 'success').map((m) => [m.name, m] as const))('bug model %s', (name, m) => {
+    const cfg = cfgOf(m);
+    // MCBug_<variant id>_<what fails>: the violated property as TLC names it, or Deadlock.
+    const failing = m.expected === 'deadlock failure' ? 'Deadlock' : m.violated;
+    const variantId = m.variant.split('_')[0];
+
+    it('is named MCBug_<variant id>_<violated property or Deadlock>', () => {
+      expect(failing, name).not.toBeNull();
+      expect(name).toBe(`MCBug_${variantId}_${failing}`);
+    });
+
+    it('its cfg sets the manifest variant', () => {
+      expect(cfgSection(cfg, 'CONSTANTS').join(' ')).toMatch(new RegExp(`(^| )Variant = "${m.variant}"( |$)`));
+    });
+
+    it('its cfg checks the violated property, or deadlock', () => {
+      const checked = [...cfgSection(cfg, 'INVARIANTS'), ...cfgSection(cfg, 'PROPERTIES')];
+      const deadlock = cfgSection(cfg, 'CHECK_DEADLOCK');
+      if (m.expected === 'deadlock failure') {
+        expect(deadlock).toEqual(['TRUE']);
+        expect(checked).toEqual([]);
+      } else {
+        expect(checked).toEqual([m.violated]);
+      }
+    });
   });
 });

@@ -9,8 +9,9 @@ import { PROJECT_ROOT } from '../project.ts';
 const HELP = `usage: mmu-notifier gen [--json] [--force] [--model NAME]...
 
 Generates the conformance traces of every model src/codegen knows
-(spec/MCExport_*.cfg: whole state graph, edge-covering traces; spec/MCSim_*.cfg:
-random behaviours; spec/MCBug_*.cfg: counterexamples) into out/traces/<model>.json.
+(export models of spec/manifest.json: whole state graph, edge-covering traces;
+spec/models/export/MCSim_*.cfg: random behaviours; failing models of the
+manifest: counterexamples) into out/traces/<model>.json.
 A trace file is reused while the spec, the config, the TLC jar and the generator
 are unchanged (see src/codegen/README.md).
   --model NAME  only this model (repeatable)
