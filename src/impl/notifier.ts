@@ -88,6 +88,8 @@ export class Subscriptions {
   readonly pendingRelease = new Map<string, Subscription[]>();
   /** M7/M11: the task holding the spinlock between two steps. */
   private spinHolder: string | null = null;
+  /** > 0 while a world inspects the core (see `inspect`): touches of freed memory are not counted. */
+  private inspecting = 0;
 
   constructor(options?: NotifierOptions) {
     const o = resolveOptions(options);
@@ -115,7 +117,21 @@ export class Subscriptions {
 
   /** Counts a touch of freed memory (a use after free in the kernel). */
   private touch(sub: Subscription): void {
-    if (sub.life === 'freed') sub.usesAfterFree++;
+    if (sub.life === 'freed' && this.inspecting === 0) sub.usesAfterFree++;
+  }
+
+  /**
+   * Runs `look` (e.g. a checkRetry) without counting its touches of freed
+   * memory: a world asking the core's API to compute a step's guard is an
+   * observer, not a thread using the interval.
+   */
+  inspect<T>(look: () => T): T {
+    this.inspecting += 1;
+    try {
+      return look();
+    } finally {
+      this.inspecting -= 1;
+    }
   }
 
   // ---------------------------------------------------------------- insert
