@@ -21,10 +21,10 @@ async function firstBadSchedule(config: WorldConfig, policy: Policy, numRuns: nu
 }
 
 describe('mainline is safe and live under random schedules', () => {
-  it('small model (MCSafety's threads, more ranges): 1500 uniform schedules', async () => {
+  it('small model (MCSafety threads, more ranges): 1500 uniform schedules', async () => {
     expect(await firstBadSchedule(SMALL_MODEL, { kind: 'uniform' }, 1500)).toBeNull();
   });
-  it('small model (MCSafety's threads, more ranges): 1000 PCT schedules', async () => {
+  it('small model (MCSafety threads, more ranges): 1000 PCT schedules', async () => {
     expect(await firstBadSchedule(SMALL_MODEL, PCT, 1000)).toBeNull();
   });
 });
