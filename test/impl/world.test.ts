@@ -113,4 +113,28 @@ describe('World', () => {
     expect(() => new World({ ...SMALL_MODEL, subs: [{ id: 's1', start: 2, last: 3 }] })).toThrow(/within pages 1..2/);
     expect(() => new World({ ...SMALL_MODEL, faulters: ['i1'] })).toThrow(/distinct/);
   });
+
+  it('tells step observers every step taken, as lastAction records it, until they unregister', async () => {
+    const w = new World(SMALL_MODEL).start();
+    const seen: string[] = [];
+    const stop = w.onStep((task, action, args) => seen.push(`${task.id} ${action} ${JSON.stringify(args)}`));
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
+    expect(seen).toEqual(['m mmu_interval_notifier_insert {"sub":"s1"}', 'f1 mmu_interval_read_begin {"sub":"s1","page":1}']);
+    stop();
+    await w.step('f1', 'hmm_range_fault');
+    expect(seen).toHaveLength(2);
+    expect(w.lastAction.name).toBe('hmm_range_fault');
+  });
+
+  it("offers the lockless check_retry exit by asking the notifier's checkRetry (a broken one changes the choices)", async () => {
+    const w = new World(SMALL_MODEL).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's2' });
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's2', page: 2 });
+    await w.step('i1', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq']) await w.step('i1', a);
+    expect(w.choices('f1').map((c) => c.action)).toEqual(['hmm_range_fault', 'mmu_interval_check_retry']);
+    w.notifier.checkRetry = () => false;
+    expect(w.choices('f1').map((c) => c.action)).toEqual(['hmm_range_fault']);
+  });
 });
