@@ -3,7 +3,7 @@
  * AmdkfdPlan): which v6 API calls one munmap of part of an interval needs,
  * in which order, per strategy.
  */
-import { type HolePunchStrategy } from '../protocol/index.ts';
+import { type HolePunchStrategy } from '../../protocol/index.ts';
 
 /** One operation of an unmap plan (the spec's Op record); sub "new" = a spare interval to allocate. */
 export interface PlanOp {
