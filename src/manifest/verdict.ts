@@ -91,7 +91,7 @@ export function judgeTlcResult(expect: Expectation, result: TlcFigures): Judgeme
  * Whether TLC's verdict itself differs from the expectation (verdict or
  * violated property), as opposed to other mismatches such as state counts.
  */
-export function verdictDiffers(v: { expected: string; actual: string; violated: string | null; expectedViolated?: string | null | undefined }): boolean {
+export function verdictDiffers<V extends { expected: string; actual: string; violated: string | null; expectedViolated?: string | null | undefined }>(v: V): boolean {
   const expectedViolated = v.expectedViolated ?? null;
   return inManifestSpelling(v.actual) !== inManifestSpelling(v.expected) || (expectedViolated !== null && v.violated !== expectedViolated);
 }

@@ -35,7 +35,7 @@ describe('failing models: counterexamples', () => {
     describe(model.name, () => {
       it('reproduces the violation at the same step with the bug on', async () => {
         const { verdicts } = await judge(model);
-        expect(verdicts).toHaveLength(1);
+        expect(verdicts.length).toBeGreaterThan(0);
         const v = verdicts[0]!;
         const expected = v.trace.expectViolation!;
         expect(v.replay.failure, v.problem?.message).toBeUndefined();

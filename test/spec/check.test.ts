@@ -7,8 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkModels, compareWithManifest, type ModelCheck } from '../../src/cli/check-models.ts';
+import { checkModels, compareWithManifest, modelToCheck, type ModelCheck } from '../../src/pipeline/check-models.ts';
 import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
+import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import type { TlcResult } from '../../src/tla2tools-runner/index.ts';
 
 const manifest = loadManifest();
@@ -67,8 +68,8 @@ describe('TLC verdicts of the CI models', () => {
   // All CI models, two TLC runs at a time (as `mmu-notifier check` does on two cores).
   let checks: Map<string, ModelCheck>;
   beforeAll(async () => {
-    const results = await checkModels(ciModels, { jobs: Math.min(2, availableParallelism()) });
-    checks = new Map(results.map((c) => [c.name, c]));
+    const results = await checkModels(ciModels.map((m) => modelToCheck(m)), { jobs: Math.min(2, availableParallelism()), tlc: { jarRecordFile: TLC_RECORD_FILE } });
+    checks = new Map(results.map(({ check }) => [check.name, check]));
   }, 900_000);
 
   it.each(ciModels.map((m) => [m.name, m] as const))('%s', (_name, model) => {
