@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkModels, compareWithManifest, modelToCheck, type ModelCheck } from '../../src/pipeline/check-models.ts';
 import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
+import { judgeTlcResult, verdictDiffers } from '../../src/manifest/verdict.ts';
 import type { TlcResult } from '../../src/tla2tools-runner/index.ts';
 
 const manifest = loadManifest();
@@ -61,6 +62,22 @@ describe('compareWithManifest', () => {
     expect(compareWithManifest(model, result({ outcome: 'success', violated: null })).mismatches[0]).toMatch(/verdict success/);
     expect(compareWithManifest(model, result({ violated: 'SomethingElse' })).ok).toBe(false);
     expect(compareWithManifest(model, result({ distinctStates: (model.distinctStates ?? 0) + 1 })).ok).toBe(false);
+  });
+});
+
+describe('the verdict rule (src/manifest/verdict.ts)', () => {
+  const figures = { outcome: 'safety' as const, violated: 'Safe', distinctStates: 10, generatedStates: 20 };
+  it('spells TLC verdicts as the manifest does and compares only what the expectation names', () => {
+    expect(judgeTlcResult({ expected: 'safety failure', violated: 'Safe' }, figures)).toEqual({ actual: 'safety failure', mismatches: [], ok: true });
+    expect(judgeTlcResult({ expected: 'success', violated: null }, figures).mismatches).toEqual(['verdict safety failure, expected success']);
+  });
+  it('skips counts that are not reproducible, compares the others', () => {
+    expect(judgeTlcResult({ expected: 'safety failure', violated: 'Safe', distinctStates: 11, countsReproducible: false }, figures).ok).toBe(true);
+    expect(judgeTlcResult({ expected: 'safety failure', violated: 'Safe', distinctStates: 11 }, figures).mismatches).toEqual(['10 distinct states, recorded 11']);
+  });
+  it('reads an old results file\'s runner spelling as the same verdict', () => {
+    expect(verdictDiffers({ expected: 'safety', actual: 'safety failure', violated: 'Safe', expectedViolated: 'Safe' })).toBe(false);
+    expect(verdictDiffers({ expected: 'success', actual: 'safety failure', violated: 'Safe' })).toBe(true);
   });
 });
 
