@@ -1,11 +1,7 @@
 import { join, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from '../../pipeline/run-pipeline.ts';
 import { MANIFEST_FILE } from '../../manifest/manifest.ts';
-import { createProgressView } from '../../report/progress-view.ts';
-import { DEFAULT_RESULTS_DIR } from '../../report/results.ts';
-import { summaryTable } from '../../report/summary-table.ts';
-import { renderSwimlanesText } from '../../report/swimlanes-text.ts';
-import { writeReport } from '../../report/write-report.ts';
+import { createProgressView, DEFAULT_RESULTS_DIR, renderSwimlanesText, summaryTable, writeReport } from '../../report/index.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_REPORT_DIR, outputDirs, parseCommandArgs } from '../command-args.ts';
 import { EXIT_OK, EXIT_VIOLATION } from '../exit-codes.ts';
