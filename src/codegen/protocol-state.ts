@@ -1,9 +1,10 @@
 /**
  * Conversion of a TLC state (the runner's value model) into the JSON shape
  * the implementation's `snapshot()` returns: src/protocol/state.ts for the
- * mainline models; for the hole-punch models the same conventions over the
- * variables of spec/HolePunch.tla (no zod schema of its own yet, so only
- * `lastAction` is checked).
+ * mainline models, src/protocol/hole-punch-state.ts for the hole-punch
+ * models (the variables of spec/HolePunch.tla). Each state is validated
+ * against its family's zod schema here, and trace-format.ts checks every
+ * stored state against it again when a file is read.
  *
  * The runner's `toPlainJson` already maps records and string-keyed functions
  * to objects, `1..n` functions and sequences to arrays and sets to arrays

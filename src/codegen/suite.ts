@@ -1,13 +1,12 @@
 /**
- * What the conformance tests and the CLI share: the project's models, their
- * generated (or cached) trace files, and replaying all traces of a file.
+ * What the conformance tests, the CLI and the pipeline share: the project's
+ * models and their generated (or cached) trace files. Whether a file's traces
+ * conform is conformance-judge.ts's question.
  */
 import { join } from 'node:path';
-import { describeFailure, replayTrace, type ReplayOptions, type ReplayReport } from './replay.ts';
 import { generateModel, type GeneratedModel } from './generate.ts';
 import { discoverModels } from './models.ts';
 import type { ModelRef } from './model-ref.ts';
-import { expandTrace, type TraceFile } from './trace-format.ts';
 
 /** Paths of a project checkout. */
 export interface ProjectPaths {
@@ -40,28 +39,4 @@ export function tracesOf(paths: ProjectPaths, model: ModelRef, force = false): P
   loaded.set(key, made);
   made.catch(() => loaded.delete(key)); // a failed generation is retried by the next caller (the error still reaches this one)
   return made;
-}
-
-/** Result of replaying every trace of a file. */
-export interface FileReplay {
-  readonly reports: ReplayReport[];
-  readonly failures: ReplayReport[];
-  readonly steps: number;
-  readonly ms: number;
-}
-
-/** Replays every trace of `file` (sequentially: each replay owns one world). */
-export async function replayFile(file: TraceFile, options: ReplayOptions = {}): Promise<FileReplay> {
-  const t0 = performance.now();
-  const reports: ReplayReport[] = [];
-  for (const entry of file.traces) reports.push(await replayTrace(expandTrace(file, entry), options));
-  const failures = reports.filter((r) => r.failure !== undefined);
-  return { reports, failures, steps: reports.reduce((a, r) => a + r.stepsReplayed, 0), ms: performance.now() - t0 };
-}
-
-/** The first `max` failures as text, with a count of the rest. */
-export function describeFailures(failures: readonly ReplayReport[], max = 5): string {
-  const shown = failures.slice(0, max).map(describeFailure);
-  if (failures.length > max) shown.push(`… and ${failures.length - max} more failing trace(s)`);
-  return shown.join('\n\n');
 }

@@ -4,7 +4,7 @@
  */
 import { stateToPlainJson, type TlcLasso, type TlcResult } from '../tla2tools-runner/index.ts';
 import type { Counterexample, TraceStep } from './counterexample.ts';
-import { isRecord } from './state-diff.ts';
+import { isRecord } from './step-changes.ts';
 
 /** The label of the first state (TLC prints `<Initial predicate>`). */
 export const INITIAL_ACTION = 'Initial predicate';

@@ -7,7 +7,7 @@ export { counterexampleFromTlc, counterexampleFromTlcJson, INITIAL_ACTION } from
 export { renderSwimlanesText, type SwimlaneTextOptions } from './swimlanes-text.ts';
 export { terminalSwimlanes } from './terminal-swimlanes.ts';
 export { layoutSwimlanes, rowMarks, type SwimlaneLayout, type SwimlaneRow, type RowMark } from './swimlane-layout.ts';
-export { diffStates, type StateChange } from './state-diff.ts';
+export { diffStates, type StateChange } from './step-changes.ts';
 export { stepThread, orderLanes, type Lane } from './lanes.ts';
 export * from './results.ts';
 export { loadResults, writeResultsFile, writeCounterexample, RUN_COMMAND, type LoadedResults, type ResultsProblem } from './results-io.ts';

@@ -13,7 +13,7 @@
  */
 import { ACTIONS, type ActionName } from '../protocol/actions.ts';
 import { jsonEqual } from '../codegen/state-diff.ts';
-import { isRecord } from './state-diff.ts';
+import { isRecord } from './step-changes.ts';
 
 /** How the thread of a step was determined (shown as a hint when it was guessed). */
 export type LaneSource = 'lastAction' | 'pc' | 'action-kind' | 'none';

@@ -5,7 +5,7 @@
  * where the property fails.
  */
 import type { Counterexample } from './counterexample.ts';
-import { diffStates, isRecord, type StateChange } from './state-diff.ts';
+import { diffStates, isRecord, type StateChange } from './step-changes.ts';
 import { kernelReference, kindsByThread, orderLanes, rolesFromState, stepThread, threadsOf, type Lane, type LaneSource } from './lanes.ts';
 
 /** Where a row stands relative to the violation. */

@@ -5,7 +5,7 @@
  * the way a kernel engineer reads an interleaving.
  */
 import type { Counterexample } from './counterexample.ts';
-import { formatValue } from './state-diff.ts';
+import { formatValue } from './step-changes.ts';
 import { layoutSwimlanes, type RowMark, type SwimlaneRow } from './swimlane-layout.ts';
 
 /** Options of `renderSwimlanesText`. */

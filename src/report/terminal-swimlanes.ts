@@ -1,7 +1,7 @@
 /** Swimlanes for a TLC result printed on the terminal, when the model has threads to draw. */
 import type { TlcResult } from '../tla2tools-runner/index.ts';
 import { counterexampleFromTlc } from './from-tlc.ts';
-import { isRecord } from './state-diff.ts';
+import { isRecord } from './step-changes.ts';
 import { renderSwimlanesText } from './swimlanes-text.ts';
 
 /**

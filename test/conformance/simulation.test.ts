@@ -3,7 +3,8 @@
  * seed), replayed on the implementation with whole-state comparison.
  */
 import { describe, expect, it } from 'vitest';
-import { describeFailures, projectModels, replayFile, tracesOf } from '../../src/codegen/suite.ts';
+import { describeProblems, judgeTraceFile } from '../../src/codegen/conformance-judge.ts';
+import { projectModels, tracesOf } from '../../src/codegen/suite.ts';
 import { PATHS } from './project.ts';
 
 const models = projectModels(PATHS, 'simulation');
@@ -17,8 +18,8 @@ describe('simulation models (random behaviours)', () => {
     it(`${model.name}: every trace replays with no divergence`, async () => {
       const { file, figures } = await tracesOf(PATHS, model);
       expect(figures.traces).toBeGreaterThan(0);
-      const run = await replayFile(file);
-      expect(run.failures.length, describeFailures(run.failures)).toBe(0);
+      const run = await judgeTraceFile(file);
+      expect(run.failures.length, describeProblems(run.failures)).toBe(0);
       expect(run.steps).toBe(figures.steps);
     });
   }

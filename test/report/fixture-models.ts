@@ -1,8 +1,6 @@
 /** The fixture models of test/report/fixtures as a check list, with their expected verdicts. */
 import { join } from 'node:path';
-import { checkList } from '../../src/cli/commands/run.ts';
-import { MANIFEST_FILE } from '../../src/manifest/manifest.ts';
-import type { ModelToCheck } from '../../src/report/run-models.ts';
+import { ciModelsToCheck, type ModelToCheck } from '../../src/pipeline/check-models.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -24,7 +22,7 @@ export const FIXTURE_MODELS: readonly ModelToCheck[] = [
  * shrinking the interval before inserting its right part.
  */
 export function holePunchShrinkFirst(): ModelToCheck {
-  const model = checkList(MANIFEST_FILE).find((m) => m.name === 'MCHolePunchShrinkFirst');
+  const model = ciModelsToCheck().find((m) => m.name === 'MCHolePunchShrinkFirst');
   if (!model) throw new Error('spec/manifest.json has no CI model MCHolePunchShrinkFirst');
   return model;
 }

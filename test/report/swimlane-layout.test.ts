@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Counterexample } from '../../src/report/counterexample.ts';
 import { layoutSwimlanes } from '../../src/report/swimlane-layout.ts';
-import { diffStates } from '../../src/report/state-diff.ts';
+import { diffStates } from '../../src/report/step-changes.ts';
 import { fixtureCounterexample } from './tlc-fixture.ts';
 
 let safety: Counterexample;

@@ -7,8 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkModels, compareWithManifest, type ModelCheck } from '../../src/cli/check-models.ts';
+import { checkModels, compareWithManifest, modelToCheck, type ModelCheck } from '../../src/pipeline/check-models.ts';
 import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
+import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
+import { judgeTlcResult, verdictDiffers } from '../../src/manifest/verdict.ts';
 import type { TlcResult } from '../../src/tla2tools-runner/index.ts';
 
 const manifest = loadManifest();
@@ -63,12 +65,28 @@ describe('compareWithManifest', () => {
   });
 });
 
+describe('the verdict rule (src/manifest/verdict.ts)', () => {
+  const figures = { outcome: 'safety' as const, violated: 'Safe', distinctStates: 10, generatedStates: 20 };
+  it('spells TLC verdicts as the manifest does and compares only what the expectation names', () => {
+    expect(judgeTlcResult({ expected: 'safety failure', violated: 'Safe' }, figures)).toEqual({ actual: 'safety failure', mismatches: [], ok: true });
+    expect(judgeTlcResult({ expected: 'success', violated: null }, figures).mismatches).toEqual(['verdict safety failure, expected success']);
+  });
+  it('skips counts that are not reproducible, compares the others', () => {
+    expect(judgeTlcResult({ expected: 'safety failure', violated: 'Safe', distinctStates: 11, countsReproducible: false }, figures).ok).toBe(true);
+    expect(judgeTlcResult({ expected: 'safety failure', violated: 'Safe', distinctStates: 11 }, figures).mismatches).toEqual(['10 distinct states, recorded 11']);
+  });
+  it('reads an old results file\'s runner spelling as the same verdict', () => {
+    expect(verdictDiffers({ expected: 'safety', actual: 'safety failure', violated: 'Safe', expectedViolated: 'Safe' })).toBe(false);
+    expect(verdictDiffers({ expected: 'success', actual: 'safety failure', violated: 'Safe' })).toBe(true);
+  });
+});
+
 describe('TLC verdicts of the CI models', () => {
   // All CI models, two TLC runs at a time (as `mmu-notifier check` does on two cores).
   let checks: Map<string, ModelCheck>;
   beforeAll(async () => {
-    const results = await checkModels(ciModels, { jobs: Math.min(2, availableParallelism()) });
-    checks = new Map(results.map((c) => [c.name, c]));
+    const results = await checkModels(ciModels.map((m) => modelToCheck(m)), { jobs: Math.min(2, availableParallelism()), tlc: { jarRecordFile: TLC_RECORD_FILE } });
+    checks = new Map(results.map(({ check }) => [check.name, check]));
   }, 900_000);
 
   it.each(ciModels.map((m) => [m.name, m] as const))('%s', (_name, model) => {

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verdictOfOutcome, type ModelCheck } from '../../src/cli/check-models.ts';
+import { verdictOfOutcome } from '../../src/manifest/verdict.ts';
+import type { ModelCheck } from '../../src/pipeline/check-models.ts';
 import { recordFigures, selectModels } from '../../src/cli/commands/check.ts';
 import { loadManifest, ManifestError, type Manifest, type ManifestModel } from '../../src/manifest/manifest.ts';
 

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TlcSetupError, type TlcResult } from '../../tla2tools-runner/index.ts';
 import { terminalSwimlanes } from '../../report/index.ts';
-import { checkModels, type ModelCheck } from '../check-models.ts';
+import { checkModels, modelToCheck, type ModelCheck } from '../../pipeline/check-models.ts';
+import { TLC_RECORD_FILE } from '../project.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../../manifest/manifest.ts';
@@ -145,17 +146,20 @@ async function runCheck(argv: string[]): Promise<number> {
   const models = selectModels(manifest, args.names, args.all);
   const started = Date.now();
   const traces = new Map<string, TlcResult>();
-  const checks = await checkModels(models, {
-    // Keep only results with a counterexample: they are what the swimlanes draw.
-    onResult: (m, result) => {
-      if (result.trace.length > 0) traces.set(m.name, result);
+  const checked = await checkModels(
+    models.map((m) => modelToCheck(m, args.manifestPath)),
+    {
+      jobs: args.jobs,
+      tlc: { jarRecordFile: TLC_RECORD_FILE, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) },
+      // Progress goes to stderr so that --json output stays one JSON object.
+      onStart: (m, i, n) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ...\n`),
+      // Keep only results with a counterexample: they are what the swimlanes draw.
+      onDone: ({ model, result }) => {
+        if (result.trace.length > 0) traces.set(model.name, result);
+      },
     },
-    manifestPath: args.manifestPath,
-    jobs: args.jobs,
-    ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
-    // Progress goes to stderr so that --json output stays one JSON object.
-    onStart: (m, i, n) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ...\n`),
-  });
+  );
+  const checks = checked.map((c) => c.check);
   const ok = checks.every((c) => c.ok);
   if (args.record) {
     // Re-read first: the file may have gained models while TLC ran.

@@ -1,18 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { judgeTraceFile, type ConformanceProblem } from '../../codegen/conformance-judge.ts';
+import type { FixedSetting } from '../../codegen/model-ref.ts';
 import { describeFailure, replayTrace, type ReplayReport } from '../../codegen/replay.ts';
-import { reproduces } from '../../codegen/reproduction.ts';
+import { projectModels, projectPaths } from '../../codegen/suite.ts';
 import { expandTrace, parseTraceFile, type ExpandedTrace, type TraceFile } from '../../codegen/trace-format.ts';
 import { VARIANT_NAMES, type VariantName } from '../../protocol/variants.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
+import { PROJECT_ROOT } from '../project.ts';
 
 const HELP = `usage: mmu-notifier replay <trace.json> [--trace ID] [--variant NAME] [--json]
 
 Replays the traces of a trace file (written by \`mmu-notifier gen\`, format
-mmu-notifier-traces/1) on the implementation: each step must be possible and
-leave the whole state equal to the spec's. A counterexample must also show its
-violation at the same step.
+mmu-notifier-traces/1) on the implementation and judges them as \`npm test\`
+and \`npm start\` do: each step must be possible and leave the whole state
+equal to the spec's; in an export model's file the implementation must offer
+exactly the spec's steps in every state; a counterexample must show its
+violation at the same step, and the same schedule must be impossible or
+harmless with the setting of the model's fixed counterpart in spec/manifest.json.
   --trace ID      only the trace with this id (default: all)
   --variant NAME  run the implementation with this variant and follow only the
                   schedule (no state comparison; e.g. mainline on a bug trace)
@@ -23,23 +29,23 @@ exit status: 0 every trace conforms, 1 a divergence, 2 bad usage or trace file`;
 interface Outcome {
   readonly trace: ExpandedTrace;
   readonly report: ReplayReport;
-  readonly problem: string | null;
+  readonly problem: ConformanceProblem | null;
 }
 
-async function replayOne(trace: ExpandedTrace, variant: VariantName | undefined): Promise<Outcome> {
-  if (variant !== undefined) {
-    const report = await replayTrace(trace, { variant, compareStates: false, checkViolations: true });
-    const v = report.firstViolation;
-    const problem = report.failure ? describeFailure(report) : v ? `${v.properties.join(', ')} violated at step ${v.step}` : null;
-    return { trace, report, problem };
-  }
-  const report = await replayTrace(trace);
-  if (report.failure) return { trace, report, problem: describeFailure(report) };
-  if (trace.expectViolation) {
-    const verdict = reproduces(report, trace.expectViolation, trace.steps.length);
-    if (!verdict.ok) return { trace, report, problem: `${trace.id}: ${trace.expectViolation.property} not reproduced at step ${trace.expectViolation.atStep}: ${verdict.why}` };
-  }
-  return { trace, report, problem: null };
+/** --variant: follow only the schedule with another variant and report what it violates (not a conformance judgement). */
+async function replayWithVariant(trace: ExpandedTrace, variant: VariantName): Promise<Outcome> {
+  const report = await replayTrace(trace, { variant, compareStates: false, checkViolations: true });
+  const f = report.failure;
+  const v = report.firstViolation;
+  if (f) return { trace, report, problem: { kind: f.kind, step: f.step, action: f.action, message: describeFailure(report) } };
+  // Reported as before the judge existed: kind not-reproduced, no step (the --json contract).
+  return { trace, report, problem: v ? { kind: 'not-reproduced', step: null, action: null, message: `${v.properties.join(', ')} violated at step ${v.step}` } : null };
+}
+
+/** The fixed setting of the file's model, when the project's manifest names a fixed counterpart for it. */
+function fixedSettingOf(file: TraceFile): FixedSetting | undefined {
+  if (!file.traces.some((t) => t.expectViolation !== undefined)) return undefined;
+  return projectModels(projectPaths(PROJECT_ROOT), 'counterexample').find((m) => m.name === file.model)?.fixed;
 }
 
 function load(path: string): TraceFile {
@@ -88,8 +94,15 @@ async function run(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const t0 = performance.now();
+  const variant = values.variant as VariantName | undefined;
   const outcomes: Outcome[] = [];
-  for (const entry of entries) outcomes.push(await replayOne(expandTrace(file, entry), values.variant as VariantName | undefined));
+  if (variant !== undefined) {
+    for (const entry of entries) outcomes.push(await replayWithVariant(expandTrace(file, entry), variant));
+  } else {
+    const fixed = fixedSettingOf(file);
+    const judged = await judgeTraceFile(file, { traceIds: entries.map((e) => e.id), ...(fixed ? { fixed } : {}) });
+    for (const v of judged.verdicts) outcomes.push({ trace: v.trace, report: v.replay, problem: v.problem ?? null });
+  }
   const ms = performance.now() - t0;
   const failures = outcomes.filter((o) => o.problem !== null);
   const steps = outcomes.reduce((a, o) => a + o.report.stepsReplayed, 0);
@@ -104,15 +117,15 @@ async function run(argv: string[]): Promise<number> {
         ok: failures.length === 0,
         failures: failures.map((o) => ({
           trace: o.trace.id,
-          step: o.report.failure?.step ?? null,
-          action: o.report.failure?.action ?? null,
-          kind: o.report.failure?.kind ?? 'not-reproduced',
-          message: o.problem,
+          step: o.problem!.step,
+          action: o.problem!.action,
+          kind: o.problem!.kind,
+          message: o.problem!.message,
         })),
       }),
     );
   } else {
-    for (const o of failures.slice(0, 10)) console.log(`${o.problem}\n`);
+    for (const o of failures.slice(0, 10)) console.log(`${o.problem!.message}\n`);
     console.log(`${file.model}: ${outcomes.length} trace(s), ${steps} steps replayed in ${(ms / 1000).toFixed(1)} s, ${failures.length} failing`);
   }
   return failures.length === 0 ? EXIT_OK : EXIT_VIOLATION;

@@ -10,7 +10,7 @@ import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { ProgressPrinter } from '../progress-line.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
-import { formatTrace } from '../trace-format.ts';
+import { formatTrace } from '../tlc-trace-text.ts';
 import { terminalSwimlanes } from '../../report/terminal-swimlanes.ts';
 
 const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N] [--timeout S] [--json]
