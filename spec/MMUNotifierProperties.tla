@@ -1,6 +1,6 @@
 -------------------------- MODULE MMUNotifierProperties --------------------------
 (***************************************************************************)
-(* The properties of kernel-protocol.md §7: type correctness, the          *)
+(* The properties of docs/kernel-protocol.md §7: type correctness, the     *)
 (* structural invariants INV-1..INV-8, the mirror's safety (SAFE-1/2), no  *)
 (* use after free, and liveness LIVE-1..LIVE-5 (under FairSpec).           *)
 (***************************************************************************)
@@ -38,7 +38,7 @@ TypeOK ==
     /\ lastAction.thread \in Threads \cup {NoId}
 
 (***************************************************************************)
-(* Structural invariants (kernel-protocol.md §7.1)                         *)
+(* Structural invariants (docs/kernel-protocol.md §7.1)                    *)
 (***************************************************************************)
 
 \* INV-1: an odd invalidate_seq means some invalidation is running
@@ -103,7 +103,7 @@ DriverLockHeldInCriticalSections ==
                    "mmu_interval_read_retry", "driver_commit"} => ulock = t
 
 (***************************************************************************)
-(* Mirror safety (kernel-protocol.md §7.2)                                 *)
+(* Mirror safety (docs/kernel-protocol.md §7.2)                            *)
 (***************************************************************************)
 
 \* SAFE-1: on a page covered by a subscription in the tree, a device entry
@@ -117,7 +117,7 @@ ZappedBeforeMutate ==
         \A p \in Pages : InRange(p, inv[t].start, inv[t].last) /\ Covered(p) => spte[p] = 0
 
 (***************************************************************************)
-(* Liveness (kernel-protocol.md §7.3), checked under FairSpec: weak        *)
+(* Liveness (docs/kernel-protocol.md §7.3), checked under FairSpec: weak   *)
 (* fairness per thread and bounded work, so every invalidation that starts *)
 (* ends and eventually none is active.                                     *)
 (***************************************************************************)

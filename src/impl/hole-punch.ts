@@ -1,7 +1,7 @@
 /**
  * What a driver must do to its interval when the mm unmaps part of it
  * (dmirror_do_unmap / nouveau_svmm_do_unmap of the v5/v6 series,
- * kernel-protocol.md §4.2 and §5.4), and the three ways of doing it:
+ * docs/kernel-protocol.md §4.2 and §5.4), and the three ways of doing it:
  *
  * - inside_callback: from the interval's invalidate callback for the unmap,
  *   under the driver lock; update and insertSafe are both deferred to the

@@ -1,5 +1,5 @@
 /**
- * Hole punching (kernel-protocol.md §5.2, §5.4) on the world, step by step:
+ * Hole punching (docs/kernel-protocol.md §5.2, §5.4) on the world, step by step:
  * the plan of dmirror_do_unmap, the deferral of update + insertSafe inside
  * the callback, the outside shrink-then-insert window, and the subtle case
  * of two unmaps of one interval in one epoch ("last caller wins").
