@@ -1,6 +1,6 @@
 ------------------------------- MODULE HolePunch -------------------------------
 (***************************************************************************)
-(* The munmap "hole punch" of kernel-protocol.md §5.4: a mirror driver     *)
+(* The munmap "hole punch" of docs/kernel-protocol.md §5.4: a mirror driver *)
 (* that keeps one interval per mapping (Ralph Campbell's v5/v6 dmirror and *)
 (* nouveau, dmirror_do_unmap / nouveau_svmm_do_unmap) must, when part of   *)
 (* an interval N = [a, c] is unmapped, remove N, shrink it to the left or  *)

@@ -74,7 +74,7 @@ Next ==
 (* Fairness for the liveness models: every thread that can take a step     *)
 (* eventually does (weak fairness per thread).  Together with the bounds   *)
 (* (MaxInv, MaxFaults, MaxTries, finitely many subscriptions) this gives   *)
-(* the quiescence assumption of kernel-protocol.md §7.3: eventually no     *)
+(* the quiescence assumption of docs/kernel-protocol.md §7.3: eventually no *)
 (* invalidation is active.                                                 *)
 (***************************************************************************)
 Fairness ==

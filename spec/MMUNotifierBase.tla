@@ -61,7 +61,7 @@ Pages == 1..NPages
 Subs == {SubList[i] : i \in 1..Len(SubList)}
 Threads == Invalidators \cup Faulters \cup {Mgr}
 
-\* The lifecycle ghost of a subscription (kernel-protocol.md, INV-4 / INV-7).
+\* The lifecycle ghost of a subscription (docs/kernel-protocol.md §7.1, INV-4 / INV-7).
 LifeStates == {"unused", "pending_insert", "in_tree", "pending_remove", "removed", "freed"}
 \* Subscriptions the driver has inserted and not yet asked to remove.
 Live == {n \in Subs : subs[n].life \in {"pending_insert", "in_tree"}}

@@ -4,7 +4,7 @@
 (* section under subscriptions->lock is one action, every wait is modelled *)
 (* like wait_event (atomic check-and-enqueue, sleep until wake_up_all,     *)
 (* re-check).  Sources: mainline mm/mmu_notifier.c and                     *)
-(* include/linux/mmu_notifier.h (kernel-protocol.md [ML], [MH]).           *)
+(* include/linux/mmu_notifier.h (docs/kernel-protocol.md [ML], [MH]).      *)
 (***************************************************************************)
 EXTENDS MMUNotifierVariants
 
@@ -116,7 +116,7 @@ wake_up_all(t) ==
 
 (***************************************************************************)
 (* mmu_interval_notifier_insert() -> __mmu_interval_notifier_insert()      *)
-(* The three cases of kernel-protocol.md §1.3, in one critical section:    *)
+(* The three cases of docs/kernel-protocol.md §1.3, in one critical section: *)
 (*   idle (active == 0):      insert now, sub seq = seq - 1                *)
 (*   fully excluded (odd):    defer to the last inv_end, sub seq = seq     *)
 (*   partially excluded:      seq |= 1, insert now, sub seq = new odd seq  *)
@@ -142,7 +142,7 @@ mmu_interval_notifier_insert(n) ==
 
 (***************************************************************************)
 (* mmu_interval_notifier_remove(): the critical section, three cases of    *)
-(* kernel-protocol.md §3.7:                                                *)
+(* docs/kernel-protocol.md §3.7:                                           *)
 (*   odd and RB_EMPTY_NODE: cancel the pending insert (hlist_del), no wait *)
 (*   odd and in the tree:   hlist_add_head to deferred_list, wait on seq   *)
 (*   even:                  interval_tree_remove now, no wait              *)
@@ -195,7 +195,7 @@ remove_wait ==
 \* read_begin sleeps, are hooks of MMUNotifierVariants.
 
 \* wait_event(wq, READ_ONCE(invalidate_seq) != s) in read_begin: the
-\* condition is read without the lock (safe, kernel-protocol.md §6).
+\* condition is read without the lock (safe, docs/kernel-protocol.md §6).
 ReadBeginWaitDone(t) == seq # flt[t].s
 
 (***************************************************************************)

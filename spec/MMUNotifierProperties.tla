@@ -1,6 +1,6 @@
 -------------------------- MODULE MMUNotifierProperties --------------------------
 (***************************************************************************)
-(* The properties of kernel-protocol.md §7: type correctness, the          *)
+(* The properties of docs/kernel-protocol.md §7: type correctness, the     *)
 (* structural invariants INV-1..INV-8, the mirror's safety (SAFE-1/2), no  *)
 (* use after free, and liveness LIVE-1..LIVE-5 (under FairSpec).  INV-1,   *)
 (* INV-3, INV-8 and SAFE-1 are in MMUNotifierSharedInvariants (shared with *)
@@ -40,7 +40,7 @@ TypeOK ==
     /\ lastAction.thread \in Threads \cup {NoId}
 
 (***************************************************************************)
-(* Structural invariants (kernel-protocol.md §7.1)                         *)
+(* Structural invariants (docs/kernel-protocol.md §7.1)                    *)
 (***************************************************************************)
 
 \* INV-1 (OddSeqImpliesActive): MMUNotifierSharedInvariants.
@@ -96,7 +96,7 @@ DriverLockHeldInCriticalSections ==
                    "mmu_interval_read_retry", "driver_commit"} => ulock = t
 
 (***************************************************************************)
-(* Mirror safety (kernel-protocol.md §7.2)                                 *)
+(* Mirror safety (docs/kernel-protocol.md §7.2)                            *)
 (***************************************************************************)
 
 \* SAFE-1 (NoStaleDeviceEntry): MMUNotifierSharedInvariants.
@@ -108,7 +108,7 @@ ZappedBeforeMutate ==
         \A p \in Pages : InRange(p, inv[t].start, inv[t].last) /\ Covered(p) => spte[p] = 0
 
 (***************************************************************************)
-(* Liveness (kernel-protocol.md §7.3), checked under FairSpec: weak        *)
+(* Liveness (docs/kernel-protocol.md §7.3), checked under FairSpec: weak   *)
 (* fairness per thread and bounded work, so every invalidation that starts *)
 (* ends and eventually none is active.                                     *)
 (***************************************************************************)

@@ -2,7 +2,7 @@
 (***************************************************************************)
 (* The interval-notifier API of Ralph Campbell's v5/v6 series "make        *)
 (* interval notifier updates safe" (Dec 2019 / Jan 2020, never merged;     *)
-(* kernel-protocol.md §5.2, §5.3, tree [RC]), as an extension of the       *)
+(* docs/kernel-protocol.md §5.2, §5.3, tree [RC]), as an extension of the  *)
 (* mainline core:                                                          *)
 (*   - mmu_interval_notifier_insert_safe(): the insert critical section    *)
 (*     without the registration step, callable from a callback;            *)

@@ -2,7 +2,7 @@
 (***************************************************************************)
 (* The users of the core: the mm that changes CPU PTEs between a           *)
 (* successful invalidate_range_start and its end, and a mirror driver      *)
-(* written like lib/test_hmm.c (dmirror, kernel-protocol.md [TH]):         *)
+(* written like lib/test_hmm.c (dmirror, docs/kernel-protocol.md [TH]):    *)
 (*   - its invalidate callback dmirror_interval_invalidate(): mutex_lock   *)
 (*     (or mutex_trylock when non-blockable), mmu_interval_set_seq(), zap  *)
 (*     the device entries of the range, mutex_unlock;                      *)

@@ -44,7 +44,7 @@ export class AlreadyInsertedError extends NotifierError {
 /**
  * A blocking call made from inside an invalidate callback. In the kernel this
  * self-deadlocks: remove()/read_begin() wait for the open epoch to close, and
- * the epoch closes only after this callback returns (reference §8 M22).
+ * the epoch closes only after this callback returns (docs/kernel-protocol.md §8 M22).
  */
 export class CallbackContextError extends NotifierError {
   override readonly name = 'CallbackContextError';

@@ -138,7 +138,7 @@ export class Subscriptions {
 
   /**
    * mmu_interval_notifier_insert() → __mmu_interval_notifier_insert().
-   * One critical section with the three cases of kernel-protocol.md §1.3:
+   * One critical section with the three cases of docs/kernel-protocol.md §1.3:
    * ⟦ idle: insert now, sub seq = seq - 1 | odd: defer, sub seq = seq |
    *   partial: seq |= 1, insert now, sub seq = the new seq ⟧.
    * Registration (may sleep in the kernel) is assumed done. Not allowed from

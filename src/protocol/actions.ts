@@ -69,7 +69,7 @@ export const ACTIONS = {
   /** ops->release(sub) and mmdrop for an interval that has left the tree; the driver frees it. */
   mmu_interval_release: { thread: 'invalidator', kernel: 'v5 1/2 [RC] mm/mmu_notifier.c: mn_itree_inv_end() removed_list loop, ops->release' },
   /** The driver's worker takes a queued unmap (outside-callback strategies) and plans it from the current bounds. */
-  unmap_work_begin: { thread: 'manager', kernel: 'driver work queue (RDMA ODP / amdkfd deferred list), kernel-protocol.md §4.4, §5.4' },
+  unmap_work_begin: { thread: 'manager', kernel: 'driver work queue (RDMA ODP / amdkfd deferred list), docs/kernel-protocol.md §4.4, §5.4' },
   /** The worker has applied its plan and drops its locks. */
   unmap_work_done: { thread: 'manager', kernel: 'driver work queue, end of one unmap item' },
 } as const;

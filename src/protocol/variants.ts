@@ -39,7 +39,7 @@ export type VariantName = keyof typeof VARIANTS;
 /** Every variant name. */
 export const VARIANT_NAMES = Object.keys(VARIANTS) as VariantName[];
 
-/** Hole-punch strategies of the driver's unmap handler (reference/kernel-protocol.md §5.4). */
+/** Hole-punch strategies of the driver's unmap handler (docs/kernel-protocol.md §5.4). */
 export const HOLE_PUNCH_STRATEGIES = {
   inside_callback: 'shrink + insert from inside the invalidate callback, deferred to the last inv_end',
   outside_shrink_then_insert: 'outside the callback: shrink first, then insert the right part',

@@ -16,7 +16,7 @@ export const FIXTURE_MODELS: readonly ModelToCheck[] = [
 ];
 
 /**
- * The real hole-punch race of reference §5.4 A, as spec/manifest.json lists
+ * The real hole-punch race of docs/kernel-protocol.md §5.4 A, as spec/manifest.json lists
  * it (expected verdict and property, recorded state counts) and as `run`
  * checks it: the driver punches a hole outside the invalidate callback,
  * shrinking the interval before inserting its right part.

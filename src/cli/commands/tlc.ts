@@ -23,7 +23,7 @@ Runs TLC once on a spec and reports the verdict.
                    generatedStates, depth, durationMs, trace: [{action, state}]}
 exit status: 0 success, 1 property violated, 2 bad usage/input, 3 TLC error`;
 
-/** The JSON printed by `tlc --json` (the contract in DESIGN.md). */
+/** The JSON printed by `tlc --json` (the contract in docs/architecture.md §3). */
 export function resultToJson(r: TlcResult): Record<string, unknown> {
   return {
     outcome: r.outcome,
