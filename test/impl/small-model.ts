@@ -3,7 +3,7 @@
  * given as the constants TLC prints for a model (`ExportConstants` of
  * spec/MCExport.tla, decoded by src/codegen/model-constants.ts) and built
  * by the same src/codegen/world-config.ts a replay uses. It is MCSafety's
- * subscriptions and threads (spec/MCSafety.cfg: s1 = [1,1], s2 = [1,2], two
+ * subscriptions and threads (spec/models/mainline/MCSafety.cfg: s1 = [1,1], s2 = [1,2], two
  * invalidators, one faulter, the manager) with more behaviour than
  * MCSafety: the three ranges of MCRanges (MCSafety has MCRangesSmall, no
  * [1,2]) and non-blockable invalidations too (MCSafety: Blockable = {TRUE}).
