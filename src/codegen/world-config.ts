@@ -3,22 +3,16 @@
  * subscriptions (SubList order = tree tie-break), threads, ranges and bounds,
  * with the model's variant (and hole-punch strategy) or an override.
  */
-import { HolePunchWorld, type HolePunchConfig } from '../impl/hole-punch-world.ts';
-import { World, type WorldConfig } from '../impl/world.ts';
+import { type HolePunchConfig } from '../impl/holepunch/config.ts';
+import { HolePunchWorld } from '../impl/holepunch/world.ts';
+import { type WorldConfig } from '../impl/mainline/config.ts';
+import { World } from '../impl/mainline/world.ts';
+import { type SpecWorld } from '../impl/world-api.ts';
 import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
 import { isHolePunch, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
 
-/** What a replay needs of a world (World and HolePunchWorld both offer it). */
-export interface ReplayWorld {
-  step(thread: string, action: string, args: Record<string, unknown>): Promise<unknown>;
-  snapshot(): object;
-  violations(): string[];
-  enabled(): string[];
-  quiescent(): boolean;
-  deadlocked(): boolean;
-  /** The steps thread `id` can take now. */
-  choices(id: string): ReadonlyArray<{ readonly action: string; readonly args: Record<string, unknown> }>;
-}
+/** The world a replay drives: the one world interface of src/impl (kept under this name for the replay's callers). */
+export type ReplayWorld = SpecWorld;
 
 /** Overrides for a replay: another variant, hole-punch strategy or mmap_lock setting. */
 export interface WorldOverrides {

@@ -5,8 +5,9 @@
  * how a driver author tries a strategy against the protocol under thousands
  * of schedules.
  */
-import { HP_WALKING } from './hole-punch-invariants.ts';
-import { World, type WorldConfig } from './world.ts';
+import { type WorldConfig } from './mainline/config.ts';
+import { World } from './mainline/world.ts';
+import { type SpecWorld } from './world-api.ts';
 
 /** One step of an explored schedule. */
 export interface ScheduleStep {
@@ -64,19 +65,7 @@ export interface RunOptions {
   readonly check?: readonly string[];
 }
 
-/** What the explorer needs of a world (World and HolePunchWorld both are). */
-export interface SteppableWorld {
-  readonly sched: { failed(): Array<{ id: string; error: unknown }> };
-  readonly tasks: ReadonlyMap<string, unknown>;
-  readonly inv: Readonly<Record<string, { readonly task: { readonly pc: string } }>>;
-  readonly notifier: { readonly tree: { entries(): Array<{ id: string; start: number; last: number }> } };
-  enabled(): string[];
-  step(id: string): Promise<{ action: string; args: Record<string, unknown> }>;
-  violations(): string[];
-  deadlocked(): boolean;
-}
-
-/** Runs one random schedule of the world described by `config`. */
+/** Runs one random schedule of the mainline world described by `config`. */
 export async function runSchedule(config: WorldConfig, choose: Chooser, options: RunOptions = {}): Promise<ScheduleResult> {
   return runWorldSchedule(new World({ ...config, choose }).start(), choose, options);
 }
@@ -85,7 +74,7 @@ export async function runSchedule(config: WorldConfig, choose: Chooser, options:
  * Runs one random schedule of a started world whose own step choices come
  * from the same `choose` (pass it in the world's config).
  */
-export async function runWorldSchedule(world: SteppableWorld, choose: Chooser, options: RunOptions = {}): Promise<ScheduleResult> {
+export async function runWorldSchedule(world: SpecWorld, choose: Chooser, options: RunOptions = {}): Promise<ScheduleResult> {
   const { maxSteps = 2000, policy = { kind: 'uniform' }, check } = options;
   const pick = picker(world, choose, policy);
   const steps: ScheduleStep[] = [];
@@ -114,7 +103,7 @@ export async function runWorldSchedule(world: SteppableWorld, choose: Chooser, o
   };
 }
 
-function picker(world: SteppableWorld, choose: Chooser, policy: Policy): (enabled: string[], step: number) => string {
+function picker(world: SpecWorld, choose: Chooser, policy: Policy): (enabled: string[], step: number) => string {
   if (policy.kind === 'uniform') return (enabled) => enabled[choose(enabled.length)] as string;
   const ids = [...world.tasks.keys()];
   const prio = new Map<string, number>();
@@ -135,15 +124,12 @@ function picker(world: SteppableWorld, choose: Chooser, policy: Policy): (enable
   };
 }
 
-const WALKING = HP_WALKING;
-
 /**
  * The tree (ids and bounds) while some invalidator walks it, else null — the
  * spec's action property TreeFrozenWhileWalked compares it across a step.
  */
-function treeIfWalked(world: SteppableWorld, always = false): string | null {
-  const walking = Object.values(world.inv).some((L) => WALKING.has(L.task.pc));
-  if (!walking && !always) return null;
+function treeIfWalked(world: SpecWorld, always = false): string | null {
+  if (!always && !world.walking()) return null;
   return world.notifier.tree
     .entries()
     .map((e) => `${e.id}:${e.start}-${e.last}`)

@@ -3,11 +3,12 @@
  * device page table mirroring the CPU PTEs of the pages its subscriptions
  * cover, the driver lock, the invalidate callback, and the collision-retry
  * fault loop. Every driver step is one step of the spec's MirrorDriver
- * module; the awaits are its step points.
+ * module; the awaits are its step points. The variants that change the
+ * driver (M13, M14, M22) are resolved at construction; the hole-punch
+ * driver's fault path (spec/HolePunch.tla) is a `FaultPath` of its own
+ * (holepunch/v6-fault-path.ts).
  */
-import { type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
 import { DriverLock } from './driver-lock.ts';
-import { type Hole, planUnmap, punchesInCallback, type UnmapPlan } from './hole-punch.ts';
 import { type SimulatedMm } from './mm.ts';
 import { type Subscriptions } from './notifier.ts';
 import { type Blocker, NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
@@ -30,39 +31,58 @@ export interface MirrorDriverConfig {
   readonly record: StepObserver;
   /** read_begin attempts per fault before giving up (-EBUSY after the driver's timeout). */
   readonly maxTries: number;
-  /** How unmaps that hit an interval are handled; undefined = the mainline dmirror (no hole punching). */
-  readonly holePunch?: HolePunchStrategy | undefined;
-  /** Allocates a new subscription for the right part of a split (hole punching). */
-  readonly allocate?: ((start: number, last: number) => Subscription) | undefined;
+  /** The v5/v6 drivers (hole punching) have ops->release and free the interval there. */
+  readonly hasRelease?: boolean | undefined;
   /**
    * At a hmm_range_fault point: whether to take the lockless
    * mmu_interval_check_retry exit (only possible on a collision).
    */
   readonly wantCheckRetry?: ((task: Task) => boolean) | undefined;
   /**
-   * Replaces the built-in unmap handling: runs in the callback after the
-   * zap, driver lock held, with its own step points (spec/HolePunch.tla's
-   * dmirror_do_unmap and plan steps).
+   * The unmap handler (spec/HolePunch.tla's dmirror_do_unmap and plan
+   * steps): runs in the callback of an MMU_NOTIFY_UNMAP invalidation after
+   * the zap, driver lock held, with its own step points. Undefined: the
+   * mainline dmirror, which does nothing more.
    */
   readonly unmapHandler?: ((task: Task, sub: Subscription, inv: Invalidation) => Promise<void>) | undefined;
-  /** v6 dmirror fault path (spec/HolePunch.tla); default: the mainline dmirror. */
+  /** The fault path's strategy; default the mainline dmirror's ({@link DMIRROR_FAULT_PATH}). */
   readonly faultPath?: FaultPath | undefined;
 }
 
-/** The v6 dmirror's fault-path differences from mainline. */
+/**
+ * Where dmirror_range_fault's fault paths differ: the mainline dmirror
+ * faults on one interval; the v6 hole-punch dmirror finds the covering
+ * interval on every attempt, fails on an unmapped page and re-checks
+ * coverage under the lock.
+ */
 export interface FaultPath {
   /**
-   * A retry's read_begin: the interval that now covers the page
-   * (mmu_interval_notifier_find, under the driver lock taken and dropped in
-   * the step, so the step needs the lock free), or null if none (the fault
-   * fails). Runs at the start of that step.
+   * The enabling condition of a retry's read_begin step, given the core's
+   * spinlock blocker (the v6 find also needs the driver lock free).
    */
-  refind(task: Task, page: number): Subscription | null;
-  /** Whether the page is still mapped (hmm_range_fault fails on an unmapped page). */
+  retryBlocker(spinlock: Blocker | undefined, lock: DriverLock): Blocker | undefined;
+  /**
+   * At the start of a retry's read_begin step: the interval to fault on
+   * now (the v6 mmu_interval_notifier_find under the driver lock), or null
+   * if none covers the page (the fault fails).
+   */
+  refind(task: Task, sub: Subscription, page: number): Subscription | null;
+  /** hmm_range_fault can read the page (the v6 path fails with -EFAULT on an unmapped page). */
   mapped(page: number): boolean;
-  /** Under the driver lock: the interval is in the tree and still covers the page. */
-  stillCovers(this: void, sub: Subscription, page: number): boolean;
+  /** Under the driver lock, after read_retry: the interval still covers the page (else retry). */
+  stillCovers(sub: Subscription, page: number): boolean;
 }
+
+/**
+ * The mainline dmirror's fault path: one interval for the whole fault, whose
+ * bounds never change, so read_retry alone decides.
+ */
+export const DMIRROR_FAULT_PATH: FaultPath = {
+  retryBlocker: (spinlock) => spinlock,
+  refind: (_task, sub) => sub,
+  mapped: () => true,
+  stillCovers: () => true,
+};
 
 /** The mirror driver of one device. */
 export class MirrorDriver {
@@ -70,28 +90,38 @@ export class MirrorDriver {
   readonly spte: number[];
   /** dmirror->mutex. */
   readonly lock = new DriverLock();
-  /** Unmaps recorded by the callback for the outside hole-punch strategies. */
-  readonly holes: Hole[] = [];
   /** The ops of every subscription of this driver. */
   readonly ops: IntervalOps;
-  private readonly variant: VariantName;
   private readonly sched: Scheduler;
+  private readonly faultPath: FaultPath;
+  /** M14: set_seq after the unlock instead of right after the lock. */
+  private readonly setSeqAfterUnlock: boolean;
+  /** M22: the callback calls the blocking remove from its zap step. */
+  private readonly removesInCallback: boolean;
+  /** The fault's driver_lock + read_retry steps: mainline locks first; M13 reads first. */
+  private readonly lockedReadRetry: (task: Task, L: FaultLocals, sub: Subscription, page: number) => Promise<boolean>;
 
   constructor(private readonly cfg: MirrorDriverConfig) {
     this.spte = Array.from({ length: cfg.mm.npages }, () => 0);
-    this.variant = cfg.notifier.variant;
     this.sched = cfg.notifier.sched;
+    this.faultPath = cfg.faultPath ?? DMIRROR_FAULT_PATH;
+    const variant = cfg.notifier.variant;
+    this.setSeqAfterUnlock = variant === 'M14_set_seq_after_unlock';
+    this.removesInCallback = variant === 'M22_remove_in_callback';
+    this.lockedReadRetry =
+      variant === 'M13_read_retry_unlocked'
+        ? (task, L, sub, page) => this.readRetryThenLock(task, L, sub, page)
+        : (task, L, sub, page) => this.lockThenReadRetry(task, L, sub, page);
     const invalidate: IntervalOps['invalidate'] = (sub, inv, curSeq) => this.invalidate(sub, inv, curSeq);
-    // Only the v5/v6 drivers (hole punching) have ops->release: the driver frees the interval there.
     this.ops =
-      cfg.holePunch === undefined
-        ? { invalidate }
-        : {
+      cfg.hasRelease === true
+        ? {
             invalidate,
             release: (sub) => {
               sub.life = 'freed';
             },
-          };
+          }
+        : { invalidate };
   }
 
   /** Erases the device entries of [start, last] ∩ [sub.start, sub.last]. */
@@ -123,17 +153,13 @@ export class MirrorDriver {
       }
       record(task, 'invalidate_lock', { sub: sub.id });
     }
-    const lateSetSeq = this.variant === 'M14_set_seq_after_unlock';
-    if (!lateSetSeq) await this.setSeqStep(task, sub, curSeq);
+    if (!this.setSeqAfterUnlock) await this.setSeqStep(task, sub, curSeq);
     gate = this.sched.point(task, 'invalidate_zap');
     if (gate !== undefined) await gate;
     record(task, 'invalidate_zap', { sub: sub.id });
     this.zap(sub, inv.start, inv.last);
-    if (inv.event === 'unmap') {
-      if (this.cfg.unmapHandler !== undefined) await this.cfg.unmapHandler(task, sub, inv);
-      else this.onUnmap(sub, inv);
-    }
-    if (this.variant === 'M22_remove_in_callback') {
+    if (inv.event === 'unmap' && this.cfg.unmapHandler !== undefined) await this.cfg.unmapHandler(task, sub, inv);
+    if (this.removesInCallback) {
       // M22: the callback calls the blocking remove on its own interval, in
       // this step; the tree is odd, so remove defers and waits for an epoch
       // end that needs this very callback to return (a self-deadlock). An
@@ -148,7 +174,7 @@ export class MirrorDriver {
     if (gate !== undefined) await gate;
     record(task, 'invalidate_unlock', { sub: sub.id });
     this.lock.unlock(task);
-    if (lateSetSeq) await this.setSeqStep(task, sub, curSeq);
+    if (this.setSeqAfterUnlock) await this.setSeqStep(task, sub, curSeq);
     return true;
   }
 
@@ -160,97 +186,30 @@ export class MirrorDriver {
   }
 
   /**
-   * The unmap handler, inside the zap step (driver lock held): punch the
-   * hole now (inside_callback: update + insertSafe, both deferred by the
-   * core while the tree is frozen) or record it for the worker.
-   */
-  private onUnmap(sub: Subscription, inv: Invalidation): void {
-    const strategy = this.cfg.holePunch;
-    if (strategy === undefined || !sub.live) return;
-    if (!punchesInCallback(strategy)) {
-      this.holes.push({ sub: sub.id, start: inv.start, last: inv.last });
-      return;
-    }
-    this.applyPlan(sub, planUnmap(sub.start, sub.last, inv.start, inv.last), 'both');
-  }
-
-  /**
-   * Applies `plan` (computed once, from the bounds at unmap time) to `sub`;
-   * `part` selects the shrink/remove, the insert of the right part, or both.
-   */
-  applyPlan(sub: Subscription, plan: UnmapPlan, part: 'both' | 'shrink' | 'insert'): void {
-    const { notifier, allocate } = this.cfg;
-    // A subscription the driver is removing is not split any more.
-    if (!sub.live) return;
-    if (plan.kind === 'remove') {
-      if (part !== 'insert') notifier.removeDeferred(sub);
-      return;
-    }
-    const keep = plan.kind === 'shrink' ? plan : plan.left;
-    if (part !== 'insert') notifier.update(sub, keep.start, keep.last - keep.start + 1);
-    if (plan.kind === 'split' && part !== 'shrink' && allocate !== undefined) {
-      const right = allocate(plan.right.start, plan.right.last);
-      notifier.insertSafe(right, plan.right.start, plan.right.last - plan.right.start + 1);
-    }
-  }
-
-  /**
    * dmirror_range_fault(): the collision-retry loop for one page of `sub`.
    * The caller has placed the point of the first read_begin ("idle"). Steps:
    * mmu_interval_read_begin [read_begin_wait…] hmm_range_fault |
    * mmu_interval_check_retry, driver_lock, mmu_interval_read_retry,
-   * driver_commit. Gives up after maxTries read_begins. M13 does read_retry
-   * before taking the lock.
+   * driver_commit. Gives up after maxTries read_begins.
    */
-  async fault(task: Task, L: FaultLocals, sub: Subscription, page: number, spinlock = this.cfg.notifier.spinlock): Promise<void> {
-    // A retry's read_begin needs the spinlock; the v6 find before it also needs the driver lock free.
-    const findable: Blocker | undefined =
-      this.cfg.faultPath === undefined
-        ? spinlock
-        : {
-            ready: () => (spinlock?.ready() ?? true) && this.lock.blocker.ready(),
-            whenReady: () => this.lock.blocker.whenReady(),
-          };
-    const { notifier, mm, record, faultPath } = this.cfg;
-    const unlockedRetry = this.variant === 'M13_read_retry_unlocked';
-    // V6_fault_no_recheck: the driver trusts read_retry alone (the hole-punch race of a fault).
-    const stillCovers = (sub: Subscription, page: number): boolean =>
-      this.variant === 'V6_fault_no_recheck' || (faultPath !== undefined ? faultPath.stillCovers(sub, page) : covers(sub, page));
-    let gate: Promise<void> | undefined;
+  async fault(task: Task, L: FaultLocals, sub: Subscription, page: number): Promise<void> {
+    const { notifier, mm, record } = this.cfg;
+    const path = this.faultPath;
     L.sub = sub.id;
     L.page = page;
     for (;;) {
       L.snap = 0;
       L.tries += 1;
       await notifier.readBegin(task, sub, L);
-      gate = this.sched.point(task, 'hmm_range_fault');
+      let gate = this.sched.point(task, 'hmm_range_fault');
       if (gate !== undefined) await gate;
       if (notifier.checkRetry(sub, L.s) && (this.cfg.wantCheckRetry?.(task) ?? true)) {
         record(task, 'mmu_interval_check_retry', {});
-      } else if (faultPath !== undefined && !faultPath.mapped(page)) {
-        record(task, 'hmm_range_fault', { page }); // -EFAULT: no VMA any more
-        return;
       } else {
         record(task, 'hmm_range_fault', { page });
+        if (!path.mapped(page)) return; // -EFAULT: no VMA any more
         L.snap = mm.read(page);
-        let collided = false;
-        if (unlockedRetry) {
-          gate = this.sched.point(task, 'mmu_interval_read_retry');
-          if (gate !== undefined) await gate;
-          record(task, 'mmu_interval_read_retry', {});
-          collided = notifier.readRetry(sub, L.s) || !stillCovers(sub, page);
-        }
-        if (!collided) {
-          await this.lock.lock(this.sched, task, 'driver_lock', () => record(task, 'driver_lock', {}));
-          if (!unlockedRetry) {
-            gate = this.sched.point(task, 'mmu_interval_read_retry');
-            if (gate !== undefined) await gate;
-            record(task, 'mmu_interval_read_retry', {});
-            collided = notifier.readRetry(sub, L.s) || !stillCovers(sub, page);
-          }
-          if (collided) this.lock.unlock(task);
-        }
-        if (!collided) {
+        if (await this.lockedReadRetry(task, L, sub, page)) {
           gate = this.sched.point(task, 'driver_commit');
           if (gate !== undefined) await gate;
           record(task, 'driver_commit', { page, version: L.snap });
@@ -263,35 +222,45 @@ export class MirrorDriver {
       if (L.tries >= this.cfg.maxTries) return;
       L.s = 0;
       L.snap = 0;
-      gate = this.sched.point(task, 'mmu_interval_read_begin', findable);
+      gate = this.sched.point(task, 'mmu_interval_read_begin', path.retryBlocker(notifier.spinlock, this.lock));
       if (gate !== undefined) await gate;
-      if (faultPath !== undefined) {
-        const found = faultPath.refind(task, page);
-        if (found === null) {
-          record(task, 'mmu_interval_read_begin', { sub: NONE, page });
-          return;
-        }
-        sub = found;
-        L.sub = sub.id;
+      const found = path.refind(task, sub, page);
+      if (found === null) {
+        record(task, 'mmu_interval_read_begin', { sub: NONE, page });
+        return;
       }
+      sub = found;
+      L.sub = sub.id;
     }
+  }
+
+  /** Mainline: driver_lock, then read_retry under it. True = no collision, lock held; on a collision the lock is dropped. */
+  private async lockThenReadRetry(task: Task, L: FaultLocals, sub: Subscription, page: number): Promise<boolean> {
+    await this.lock.lock(this.sched, task, 'driver_lock', () => this.cfg.record(task, 'driver_lock', {}));
+    if (!(await this.readRetryStep(task, L, sub, page))) return true;
+    this.lock.unlock(task);
+    return false;
+  }
+
+  /** M13: read_retry before the lock, then driver_lock only if it passed. True = no collision, lock held. */
+  private async readRetryThenLock(task: Task, L: FaultLocals, sub: Subscription, page: number): Promise<boolean> {
+    if (await this.readRetryStep(task, L, sub, page)) return false;
+    await this.lock.lock(this.sched, task, 'driver_lock', () => this.cfg.record(task, 'driver_lock', {}));
+    return true;
+  }
+
+  /** The mmu_interval_read_retry step (plus the fault path's coverage re-check); true = collided, retry. */
+  private async readRetryStep(task: Task, L: FaultLocals, sub: Subscription, page: number): Promise<boolean> {
+    const gate = this.sched.point(task, 'mmu_interval_read_retry');
+    if (gate !== undefined) await gate;
+    this.cfg.record(task, 'mmu_interval_read_retry', {});
+    return this.cfg.notifier.readRetry(sub, L.s) || !this.faultPath.stillCovers(sub, page);
   }
 
   /** Allocates a subscription with this driver's ops (not inserted). */
   newSubscription(id: string, start: number, last: number, rank?: number): Subscription {
     return new Subscription(id, this.ops, start, last, rank);
   }
-}
-
-/**
- * Whether `sub` still covers `page`. Always true in the spec's models (bounds
- * never change there); with hole punching, a fault that began on an interval
- * may find its page moved to the new right part: read_retry alone cannot
- * see that (the old interval is no longer invalidated for the page), so the
- * driver re-checks coverage under its lock and retries.
- */
-function covers(sub: Subscription, page: number): boolean {
-  return sub.start <= page && page <= sub.last;
 }
 
 /** Locals of a faulter between faults (the spec's FltIdle). */

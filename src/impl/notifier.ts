@@ -13,6 +13,7 @@
 import { type VariantName } from '../protocol/index.ts';
 import { AlreadyInsertedError, CallbackContextError, ContractError, NotInsertedError, RangeOverflowError } from './errors.ts';
 import { IntervalIndex } from './interval-index.ts';
+import { type EpochClose, notifierHooks, type NotifierHooks } from './notifier-hooks.ts';
 import { resolveOptions, type NotifierOptions } from './options.ts';
 import { type Blocker, NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
 import { NONE, type Invalidation, type Subscription } from './subscription.ts';
@@ -61,6 +62,10 @@ export class Subscriptions {
   readonly wq = new WaitQueue();
   /** The bug variant this object reproduces. */
   readonly variant: VariantName;
+  /** The variant's decisions, resolved once (notifier-hooks.ts). */
+  private readonly hooks: NotifierHooks;
+  /** The closing mn_itree_inv_end's steps, chosen by `hooks.epochClose`. */
+  private readonly closeEpoch: (task: Task) => Promise<void>;
   /** The step-point scheduler. */
   readonly sched: Scheduler;
   /**
@@ -83,21 +88,26 @@ export class Subscriptions {
   readonly pendingRelease = new Map<string, Subscription[]>();
   /** M7/M11: the task holding the spinlock between two steps. */
   private spinHolder: string | null = null;
+  /** > 0 while a world inspects the core (see `inspect`): touches of freed memory are not counted. */
+  private inspecting = 0;
 
   constructor(options?: NotifierOptions) {
     const o = resolveOptions(options);
     this.variant = o.variant;
+    this.hooks = notifierHooks(o.variant);
     this.sched = o.scheduler;
     this.observer = o.observer;
     this.seq = o.initialSeq;
-    this.spinlock =
-      this.variant === 'M11_remove_unlocked_seq_read' || this.variant === 'M7_wake_before_seq'
-        ? { ready: () => this.spinHolder === null, whenReady: () => new Promise((r) => setTimeout(r, 0)) }
-        : undefined;
-  }
-
-  private is(v: VariantName): boolean {
-    return this.variant === v;
+    this.spinlock = this.hooks.spinlockSpansSteps
+      ? { ready: () => this.spinHolder === null, whenReady: () => new Promise((r) => setTimeout(r, 0)) }
+      : undefined;
+    const closers: Record<EpochClose, (task: Task) => Promise<void>> = {
+      one_step: (task) => this.closeInOneStep(task),
+      split_apply: (task) => this.closeWithLaterApply(task, false),
+      split_apply_locked: (task) => this.closeWithLaterApply(task, true),
+      wake_first: (task) => this.closeWakingFirst(task),
+    };
+    this.closeEpoch = closers[this.hooks.epochClose];
   }
 
   /** The subscription with id `id` that was inserted here, if any. */
@@ -107,7 +117,21 @@ export class Subscriptions {
 
   /** Counts a touch of freed memory (a use after free in the kernel). */
   private touch(sub: Subscription): void {
-    if (sub.life === 'freed') sub.usesAfterFree++;
+    if (sub.life === 'freed' && this.inspecting === 0) sub.usesAfterFree++;
+  }
+
+  /**
+   * Runs `look` (e.g. a checkRetry) without counting its touches of freed
+   * memory: a world asking the core's API to compute a step's guard is an
+   * observer, not a thread using the interval.
+   */
+  inspect<T>(look: () => T): T {
+    this.inspecting += 1;
+    try {
+      return look();
+    } finally {
+      this.inspecting -= 1;
+    }
   }
 
   // ---------------------------------------------------------------- insert
@@ -122,7 +146,7 @@ export class Subscriptions {
    */
   insert(sub: Subscription, start: number, length: number, task?: Task): void {
     if (task !== undefined) this.refuseInCallback('insert', task);
-    this.insertLocked(sub, start, length, task, 'mmu_interval_notifier_insert');
+    this.insertInterval(sub, start, length, task, 'mmu_interval_notifier_insert');
   }
 
   /**
@@ -131,20 +155,20 @@ export class Subscriptions {
    * is deferred to the last inv_end, with the epoch's seq).
    */
   insertSafe(sub: Subscription, start: number, length: number, task?: Task): void {
-    this.insertLocked(sub, start, length, task, 'mmu_interval_notifier_insert_safe');
+    this.insertInterval(sub, start, length, task, 'mmu_interval_notifier_insert_safe');
   }
 
-  private insertLocked(sub: Subscription, start: number, length: number, task: Task | undefined, action: string): void {
+  /** The body insert and insertSafe share: the kernel's __mmu_interval_notifier_insert. */
+  private insertInterval(sub: Subscription, start: number, length: number, task: Task | undefined, action: string): void {
     const last = lastPageOf(start, length);
     if (sub.life === 'freed') throw new ContractError(`subscription ${sub.id} was freed: allocate a new one`);
     if (sub.life !== 'unused' && sub.life !== 'removed') throw new AlreadyInsertedError(sub.id);
     if (task !== undefined) this.observer?.(task, action, { sub: sub.id });
     // ⟦ critical section
     const odd = isOdd(this.seq);
-    const defer = this.active > 0 && odd && !this.is('M1_insert_while_odd');
-    const bump =
-      this.active > 0 && !odd && !this.is('M3_insert_ignores_active') && !this.is('M5_partial_insert_no_odd');
-    sub.seq = this.insertSeq();
+    const defer = this.active > 0 && this.hooks.insertDefers(odd);
+    const bump = this.active > 0 && !odd && this.hooks.insertSetsOdd;
+    sub.seq = this.hooks.insertSeq(this.seq, this.active);
     if (bump) this.seq += 1;
     sub.start = start;
     sub.last = last;
@@ -161,16 +185,6 @@ export class Subscriptions {
     // ⟧
   }
 
-  /** The interval's initial seq (§1.3), per variant; computed before seq |= 1. */
-  private insertSeq(): number {
-    const { seq, active } = this;
-    if (this.is('M3_insert_ignores_active')) return isOdd(seq) ? seq - 2 : seq - 1;
-    if (this.is('M4_even_interval_seq') && active === 0) return seq;
-    if (this.is('M5_partial_insert_no_odd') && active > 0 && !isOdd(seq)) return seq;
-    if (active === 0) return seq - 1;
-    return setOdd(seq);
-  }
-
   // ---------------------------------------------------------------- remove
 
   /**
@@ -183,15 +197,15 @@ export class Subscriptions {
    */
   async remove(task: Task, sub: Subscription, locals: RemoveLocals = { sub: NONE, waitSeq: 0 }): Promise<void> {
     const fromCallback = this.inCallback.has(task.id);
-    if (!this.is('M22_remove_in_callback')) this.refuseInCallback('remove', task);
+    if (this.hooks.removeRefusedInCallback) this.refuseInCallback('remove', task);
     if (!sub.live) throw new NotInsertedError(sub.id, `cannot be removed (life ${sub.life})`);
     // M22: called from the callback's zap step, whose record stands (the spec merges the two).
     if (!fromCallback) this.observer?.(task, 'mmu_interval_notifier_remove', { sub: sub.id });
     // ⟦ critical section
     const odd = isOdd(this.seq);
     const inTree = this.tree.has(sub.id);
-    const cancel = odd && !inTree && !this.is('M12_remove_pending_as_in_tree');
-    const deferIt = odd && !cancel && !this.is('M2_remove_while_odd');
+    const cancel = odd && !inTree && this.hooks.removeCancelsPendingInsert;
+    const deferIt = odd && !cancel && this.hooks.removeDefersWhileOdd;
     const waitSeq = deferIt ? this.seq : 0;
     if (cancel) {
       this.unlinkDeferred(sub);
@@ -209,7 +223,7 @@ export class Subscriptions {
     // ⟧
     if (waitSeq !== 0) {
       // M22: the wait of a callback can only end with its own epoch: no step is ever enabled.
-      const extra: Blocker | undefined = fromCallback ? NEVER_READY : this.is('M11_remove_unlocked_seq_read') ? undefined : this.spinlock;
+      const extra: Blocker | undefined = fromCallback ? NEVER_READY : this.hooks.removeWaitTakesSpinlock ? this.spinlock : undefined;
       await waitEvent(
         this.sched,
         this.wq,
@@ -311,7 +325,7 @@ export class Subscriptions {
     // ⟦ mn_itree_inv_start_range
     const first = this.tree.first(inv.start, inv.last);
     const hit = first !== undefined;
-    if (hit || !this.is('M9_active_only_on_hit')) this.active += 1;
+    if (this.hooks.countsActive(hit)) this.active += 1;
     if (hit) this.seq = setOdd(this.seq);
     inv.curSeq = hit ? this.seq : 0;
     inv.cursor = hit ? first.id : NONE;
@@ -328,8 +342,8 @@ export class Subscriptions {
       }
       if (!ok && !inv.blockable) {
         // M20 keeps the cursor set until this end is done (the spec's marker for the extra end).
-        if (!this.is('M20_eagain_double_end')) inv.cursor = NONE;
-        if (!this.is('M19_eagain_no_end')) {
+        if (this.hooks.eagainClearsCursorFirst) inv.cursor = NONE;
+        if (this.hooks.eagainEnds) {
           const p = this.sched.point(task, 'mn_itree_inv_end', this.spinlock);
           if (p !== undefined) await p;
           await this.invalidateRangeEnd(inv);
@@ -348,53 +362,76 @@ export class Subscriptions {
    * invalidate_range_end → mn_itree_inv_end(). ⟦ active--; unless this is
    * the last end of an odd epoch: done. Else seq++ and apply every deferred
    * insert/remove/update ⟧, then (a step) wake_up_all after the unlock, then
-   * the v5/v6 release callbacks. Variants: M8 bumps on every end; M10/M11
-   * apply the deferred list in a later step "mn_itree_inv_end_apply_deferred"
-   * (M11 keeps the spinlock across it); M6 never wakes; M7 wakes first
-   * (step wake_up_all, spinlock still held) and bumps seq + applies the
-   * list in a later step.
+   * the v5/v6 release callbacks. How the closing end is split into steps
+   * is the variant's `epochClose` hook (M7, M10, M11); M8 closes on every
+   * end, M6 never wakes.
    */
   async invalidateRangeEnd(inv: Invalidation): Promise<void> {
     const { task } = inv;
     this.observer?.(task, 'mn_itree_inv_end', {});
     // ⟦ mn_itree_inv_end
     this.active -= 1;
-    const closes = this.is('M8_every_end_bumps') || (this.active === 0 && isOdd(this.seq));
-    if (!closes) return;
-    if (this.is('M7_wake_before_seq')) {
-      // M7: the lock stays held; the wake-up comes first, so sleepers re-check
-      // (read_begin's lockless READ_ONCE) while seq is unchanged.
-      this.spinHolder = task.id;
-      let gate = this.sched.point(task, 'wake_up_all');
-      if (gate !== undefined) await gate;
-      this.observer?.(task, 'wake_up_all', {});
-      this.wq.wakeUpAll();
-      gate = this.sched.point(task, 'mn_itree_inv_end_apply_deferred');
-      if (gate !== undefined) await gate;
-      this.observer?.(task, 'mn_itree_inv_end_apply_deferred', {});
-      this.seq += 1;
-      const late = this.applyDeferred();
-      this.spinHolder = null; // ⟧ unlock
-      for (const sub of late) sub.ops.release?.(sub);
-      return;
-    }
+    if (!this.hooks.endClosesEpoch(this.active, this.seq)) return;
+    await this.closeEpoch(task);
+  }
+
+  /** Mainline: seq++ and the deferred list in the inv_end step ⟧, then wake_up_all and release. */
+  private async closeInOneStep(task: Task): Promise<void> {
     this.seq += 1;
-    if (this.is('M10_deferred_outside_lock') || this.is('M11_remove_unlocked_seq_read')) {
-      if (this.is('M11_remove_unlocked_seq_read')) this.spinHolder = task.id;
-      // ⟧ (M10: unlock; M11: the lock stays held across the step point)
-      const p = this.sched.point(task, 'mn_itree_inv_end_apply_deferred');
-      if (p !== undefined) await p;
-      this.observer?.(task, 'mn_itree_inv_end_apply_deferred', {});
-      this.spinHolder = null;
-    }
     const released = this.applyDeferred();
-    if (released.length > 0) this.pendingRelease.set(task.id, released);
     // ⟧
-    if (this.is('M6_no_wake_up')) {
-      this.pendingRelease.delete(task.id);
+    await this.wakeAndRelease(task, released);
+  }
+
+  /**
+   * M10/M11: seq++ in the inv_end step, the deferred list in the later step
+   * mn_itree_inv_end_apply_deferred. M10 unlocks between the two; M11
+   * (`locked`) keeps the spinlock held across the step point.
+   */
+  private async closeWithLaterApply(task: Task, locked: boolean): Promise<void> {
+    this.seq += 1;
+    if (locked) this.spinHolder = task.id;
+    // ⟧ (M10: unlock; M11: the lock stays held)
+    const p = this.sched.point(task, 'mn_itree_inv_end_apply_deferred');
+    if (p !== undefined) await p;
+    this.observer?.(task, 'mn_itree_inv_end_apply_deferred', {});
+    this.spinHolder = null;
+    const released = this.applyDeferred();
+    // ⟧
+    await this.wakeAndRelease(task, released);
+  }
+
+  /**
+   * M7: the lock stays held; the wake-up comes first (step wake_up_all), so
+   * sleepers re-check (read_begin's lockless READ_ONCE) while seq is
+   * unchanged; seq++ and the deferred list follow in a later step.
+   */
+  private async closeWakingFirst(task: Task): Promise<void> {
+    this.spinHolder = task.id;
+    let gate = this.sched.point(task, 'wake_up_all');
+    if (gate !== undefined) await gate;
+    this.observer?.(task, 'wake_up_all', {});
+    this.wq.wakeUpAll();
+    gate = this.sched.point(task, 'mn_itree_inv_end_apply_deferred');
+    if (gate !== undefined) await gate;
+    this.observer?.(task, 'mn_itree_inv_end_apply_deferred', {});
+    this.seq += 1;
+    const late = this.applyDeferred();
+    this.spinHolder = null; // ⟧ unlock
+    for (const sub of late) sub.ops.release?.(sub);
+  }
+
+  /**
+   * After the closing end's critical section: wake_up_all (a step), then the
+   * release step for the removed intervals (v5/v6). M6 (`hooks.wakes` false)
+   * never wakes; it releases at once.
+   */
+  private async wakeAndRelease(task: Task, released: Subscription[]): Promise<void> {
+    if (!this.hooks.wakes) {
       for (const sub of released) sub.ops.release?.(sub);
       return;
     }
+    if (released.length > 0) this.pendingRelease.set(task.id, released);
     const p = this.sched.point(task, 'wake_up_all');
     if (p !== undefined) await p;
     this.observer?.(task, 'wake_up_all', {});
@@ -422,7 +459,7 @@ export class Subscriptions {
    */
   private applyDeferred(): Subscription[] {
     const released: Subscription[] = [];
-    const order = this.is('deferred_fifo') ? [...this.deferred].reverse() : [...this.deferred];
+    const order = this.hooks.deferredOrder(this.deferred);
     this.deferred.length = 0;
     for (const sub of order) {
       this.touch(sub);
@@ -465,8 +502,8 @@ export class Subscriptions {
     this.touch(sub);
     this.observer?.(task, 'mmu_interval_read_begin', { sub: sub.id });
     // ⟦ critical section
-    const s = this.is('M16_read_begin_global_seq') ? this.seq : sub.seq;
-    const sleeps = sub.seq === this.seq && !this.is('M15_read_begin_never_waits');
+    const s = this.hooks.readBeginSeq(sub.seq, this.seq);
+    const sleeps = sub.seq === this.seq && this.hooks.readBeginWaits;
     locals.s = s;
     // ⟧
     if (sleeps) {

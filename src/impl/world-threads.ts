@@ -1,22 +1,17 @@
 /**
- * What World (spec/MMUNotifier.tla) and HolePunchWorld (spec/HolePunch.tla)
- * share: the invalidator and faulter programs, the step points they park at,
- * and the step of one thread that a replay drives. Both worlds are replayed
- * step by step against TLC state graphs, so every step point, label and
- * record here stands where the spec's action boundaries are; a world adds
- * its own work only through the hooks, which run inside the step named.
+ * The thread programs both worlds run: the invalidator and the faulter,
+ * written after the spec's actions (spec/MMUNotifierCore.tla,
+ * spec/MirrorDriver.tla). Both worlds are replayed step by step against
+ * TLC state graphs, so every step point, label and record here stands where
+ * the spec's action boundaries are; a world adds its own work only through
+ * the hooks, which run inside the step named.
  */
-import { type ControlledScheduler } from './controlled-scheduler.ts';
-import { ScheduleError } from './errors.ts';
-import { type SimulatedMm } from './mm.ts';
-import { type FaultLocals, idleFaultLocals, type MirrorDriver } from './mirror-driver.ts';
-import { type Subscriptions } from './notifier.ts';
-import { type Blocker, type Task } from './scheduler.ts';
-import { NONE, type Invalidation, type Subscription } from './subscription.ts';
-import { type StepChoice } from './world-choices.ts';
-
-/** Invalidator locals: the core's Invalidation plus the count of finished ones. */
-export type InvLocals = Invalidation & { done: number };
+import { type ProtocolState } from '../protocol/index.ts';
+import { idleFaultLocals, type FaultLocals } from './mirror-driver.ts';
+import { type Blocker, stepPoint, type Task } from './scheduler.ts';
+import { NONE } from './subscription.ts';
+import { type InvLocals, type SpecWorld } from './world-api.ts';
+import { type BaseConfig } from './world-base.ts';
 
 /** The spec's InvIdle(done). */
 export function idleInv(done: number): Omit<InvLocals, 'task'> {
@@ -28,37 +23,8 @@ export function pollingGuard(ready: () => boolean): Blocker {
   return { ready, whenReady: () => new Promise((r) => setTimeout(r, 0)) };
 }
 
-/** Parks `task` at step point `label` until the scheduler runs that step. */
-export async function stepPoint(sched: ControlledScheduler, task: Task, label: string, blocker?: Blocker): Promise<void> {
-  const p = sched.point(task, label, blocker);
-  if (p !== undefined) await p;
-}
-
-/**
- * The arguments a world records for an action: mmu_interval_read_begin also
- * names the faulter's page (the core does not know it).
- */
-export function recordedArgs(
-  flt: Readonly<Record<string, FaultLocals>>,
-  task: Task,
-  name: string,
-  args: Record<string, unknown>,
-): Record<string, unknown> {
-  return name === 'mmu_interval_read_begin' ? { ...args, page: flt[task.id]?.page ?? 0 } : args;
-}
-
-/** What the shared thread programs use of a world (World and HolePunchWorld both offer it). */
-export interface ThreadHost {
-  readonly sched: ControlledScheduler;
-  readonly notifier: Subscriptions;
-  readonly mm: SimulatedMm;
-  readonly driver: MirrorDriver;
-  readonly inv: Record<string, InvLocals>;
-  readonly flt: Record<string, FaultLocals>;
-  readonly cfg: { readonly maxInv: number; readonly maxFaults: number };
-  /** The subscription `id`; throws if unknown. */
-  sub(id: string): Subscription;
-}
+/** What the thread programs use of a world. */
+export type ThreadHost = SpecWorld<ProtocolState, BaseConfig>;
 
 /** Records the action of the step `task` is taking as the world's last action. */
 export type Recorder = (task: Task, name: string, args: Record<string, unknown>) => void;
@@ -123,46 +89,3 @@ export async function faulterProgram(w: ThreadHost, task: Task, idle: Blocker): 
   }
 }
 
-/** What stepping a thread uses of a world. */
-export interface StepHost {
-  readonly sched: ControlledScheduler;
-  readonly cfg: { readonly choose?: (n: number) => number };
-  readonly lastAction: { readonly name: string; readonly thread: string };
-  choices(id: string): StepChoice[];
-}
-
-/**
- * Runs one step of thread `id`. `action`/`args` select among the thread's
- * choices (default: `cfg.choose`, else the first). Throws ScheduleError if
- * that step is not possible here (a divergence from the trace) or the step
- * recorded a different action.
- */
-export async function stepThread(w: StepHost, id: string, action?: string, args?: Record<string, unknown>): Promise<StepChoice> {
-  const options = w.choices(id).filter((c) => (action === undefined || c.action === action) && (args === undefined || sameArgs(c.args, args)));
-  if (options.length === 0) {
-    const label = w.sched.labelOf(id) ?? w.sched.statusOf(id) ?? 'unknown';
-    throw new ScheduleError(
-      `thread ${id} at ${label} cannot take ${action ?? 'any step'} ${args ? JSON.stringify(args) : ''}; ` +
-        `possible: ${JSON.stringify(w.choices(id))}`,
-    );
-  }
-  const pick = options.length === 1 ? 0 : (w.cfg.choose?.(options.length) ?? 0);
-  const choice = options[pick] as StepChoice;
-  await w.sched.step(id, choice.args, choice.action);
-  const failure = w.sched.failureOf(id);
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(`thread ${id} failed: ${JSON.stringify(failure)}`);
-  if (w.lastAction.name !== choice.action || w.lastAction.thread !== id) {
-    throw new ScheduleError(`thread ${id} was to take ${choice.action} but took ${w.lastAction.name}`);
-  }
-  return choice;
-}
-
-/**
- * Same keys, same values: numbers, strings and booleans by identity, lists
- * (mmu_interval_release's `subs`) by their JSON.
- */
-function sameArgs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  const same = (x: unknown, y: unknown): boolean => x === y || (typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y));
-  return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
-}

@@ -12,7 +12,7 @@
  *
  * Both sides produce this shape: a TLC state of a hole-punch model (via the
  * codegen's value conversion) and HolePunchWorld's snapshot
- * (src/impl/hole-punch-state.ts), so conformance compares them by deep
+ * (src/impl/holepunch/snapshot.ts), so conformance compares them by deep
  * equality.
  *
  * pc values beyond PC_VALUES: invalidators also take "dmirror_do_unmap",

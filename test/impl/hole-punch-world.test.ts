@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type RunOptions, runWorldSchedule, seededChooser } from '../../src/impl/explore.ts';
-import { amdkfdPlan, type HolePunchConfig, HolePunchWorld, unmapPlan } from '../../src/impl/hole-punch-world.ts';
+import { type HolePunchConfig } from '../../src/impl/holepunch/config.ts';
+import { amdkfdPlan, unmapPlan } from '../../src/impl/holepunch/plan.ts';
+import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
 import { HolePunchState, type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
 import { firstFailure, throwIfBad } from './first-failure.ts';
 
@@ -48,6 +50,9 @@ describe('unmap plans', () => {
     ]);
     expect(unmapPlan('outside_insert_then_shrink', 'n', 1, 3, 2, 2).map((o) => o.api)).toEqual(['insert_safe', 'update']);
     expect(unmapPlan('inside_callback', 'n', 1, 3, 1, 3)).toEqual([{ api: 'remove_deferred', sub: 'n', start: 0, last: 0 }]);
+    // Shrink from either end: the unmap covers the left or the right end of the interval.
+    expect(unmapPlan('inside_callback', 'n', 1, 4, 1, 2)).toEqual([{ api: 'update', sub: 'n', start: 3, last: 4 }]);
+    expect(unmapPlan('inside_callback', 'n', 1, 4, 3, 9)).toEqual([{ api: 'update', sub: 'n', start: 1, last: 2 }]);
     expect(amdkfdPlan('n', 1, 3, 2, 2).map((o) => o.api)).toEqual(['insert', 'remove', 'insert']);
   });
 });
@@ -108,8 +113,10 @@ describe('HolePunchWorld under random schedules', () => {
     expect(await firstBadSchedule(model('outside_insert_then_shrink'), 800)).toBeNull();
   });
 
-  it('outside shrink-then-insert: a stale device entry (SAFE-1)', async () => {
-    expect(await firstBadSchedule(model('outside_shrink_then_insert'), 3000, ['NoStaleDeviceEntry'])).toMatch(/violates NoStaleDeviceEntry/);
+  it('outside shrink-then-insert: a stale device entry (SAFE-1), the invalidation falling between the shrink and the insert', async () => {
+    const failure = await firstBadSchedule(model('outside_shrink_then_insert'), 3000, ['NoStaleDeviceEntry']);
+    expect(failure).toMatch(/violates NoStaleDeviceEntry/);
+    expect(failure).toMatch(/w:mmu_interval_notifier_update.*i:mn_itree_inv_start_range.*w:mmu_interval_notifier_insert_safe/);
   });
 
 });
@@ -149,5 +156,65 @@ describe('the fault path must re-check coverage (V6_fault_no_recheck)', () => {
     expect(w.snapshot().pc.f).toBe('mmu_interval_read_begin');
     expect(w.choices('f')).toEqual([{ action: 'mmu_interval_read_begin', args: { sub: 's2', page: 3 } }]);
     expect(w.violations()).toEqual([]);
+  });
+});
+
+describe('hole punching, step by step (kernel facts: the v5/v6 series of mmu_interval_notifier_update / _insert_safe)', () => {
+  /** Steps thread `t` with its first choice until its pc is `pc`. */
+  async function runUntil(w: HolePunchWorld, t: string, pc: string): Promise<void> {
+    while (w.snapshot().pc[t] !== pc) await w.step(t);
+  }
+
+  it('two unmaps of one interval in one epoch (kept open by a reclaim): the last update wins, no coverage is lost, the right parts overlap', async () => {
+    const w = new HolePunchWorld({
+      ...model('inside_callback'),
+      npages: 4,
+      subs: [
+        { id: 's1', start: 1, last: 4 },
+        { id: 's2', start: 0, last: 0 },
+        { id: 's3', start: 0, last: 0 },
+      ],
+      invalidators: ['u1', 'u2', 'i'],
+      unmappers: ['u1', 'u2'],
+      unmapRanges: [
+        [2, 2],
+        [3, 3],
+      ],
+      invRanges: [[1, 1]],
+      faulters: [],
+    }).start();
+    await w.step('i', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true }); // the epoch stays odd until i ends
+    await w.step('u1', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
+    await runUntil(w, 'u1', 'done');
+    await w.step('u2', 'mn_itree_inv_start_range', { start: 3, last: 3, blockable: true });
+    await runUntil(w, 'u2', 'done');
+    // Both callbacks planned from s1's old bounds [1, 4]: u2's update to [1, 2] replaced u1's [1, 1].
+    expect(w.snapshot().upd.s1).toEqual({ start: 1, last: 2 });
+    await runUntil(w, 'i', 'done');
+    const bounds = w.notifier.tree.entries().map((e) => [e.id, e.start, e.last]);
+    expect(bounds).toEqual([
+      ['s1', 1, 2],
+      ['s2', 3, 4],
+      ['s3', 4, 4],
+    ]);
+    // spec/MCHolePunchTwoUnmaps(Overlap).cfg: coverage and SAFE-1 hold, the settled tree overlaps.
+    expect(w.violations()).toEqual(['NoOverlapWhenSettled']);
+  });
+
+  it('outside, shrink then insert: an invalidation between the two finds no interval and leaves a stale device entry (SAFE-1)', async () => {
+    const w = new HolePunchWorld(model('outside_shrink_then_insert')).start();
+    await w.step('f', 'mmu_interval_read_begin', { sub: 's1', page: 3 });
+    await runUntil(w, 'f', 'done');
+    expect(w.snapshot().spte).toEqual([0, 0, 1]);
+    await w.step('u', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
+    await runUntil(w, 'u', 'done');
+    expect(w.snapshot().work).toEqual([{ sub: 's1', start: 2, last: 2 }]);
+    await w.step('w', 'unmap_work_begin', { sub: 's1' });
+    await w.step('w', 'mmu_interval_notifier_update', { sub: 's1', start: 1, last: 1 });
+    await w.step('i', 'mn_itree_inv_start_range', { start: 3, last: 3, blockable: true });
+    expect(w.snapshot().inv.i?.cursor).toBe('none'); // no interval covers page 3 now
+    await w.step('w', 'mmu_interval_notifier_insert_safe', { sub: 's2', start: 3, last: 3 });
+    await w.step('i', 'mm_change_ptes', { start: 3, last: 3 });
+    expect(w.violations()).toContain('NoStaleDeviceEntry');
   });
 });

@@ -5,16 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ScheduleError } from '../../src/impl/errors.ts';
-import { World } from '../../src/impl/world.ts';
+import { World } from '../../src/impl/mainline/world.ts';
 import { ProtocolState } from '../../src/protocol/index.ts';
-import { MC_SAFETY } from './mc-safety.ts';
+import { SMALL_MODEL } from './small-model.ts';
 
 const idleInv = (done = 0): unknown => ({ start: 0, last: 0, blockable: true, curSeq: 0, cursor: 'none', done });
 const idleFlt = (done = 0): unknown => ({ sub: 'none', page: 0, s: 0, snap: 0, tries: 0, done });
 
 describe('World', () => {
   it('starts in the spec Init state, in the shape of the zod contract', () => {
-    const w = new World(MC_SAFETY).start();
+    const w = new World(SMALL_MODEL).start();
     const s = w.snapshot();
     expect(ProtocolState.parse(s)).toEqual(s);
     expect(s).toEqual({
@@ -36,7 +36,7 @@ describe('World', () => {
   });
 
   it('follows a collision: the fault read before the invalidation retries and then commits the new version', async () => {
-    const w = new World(MC_SAFETY).start();
+    const w = new World(SMALL_MODEL).start();
     await w.step('m', 'mmu_interval_notifier_insert', { sub: 's2' });
     expect(w.snapshot()).toMatchObject({ tree: ['s2'], subs: { s2: { seq: 1, life: 'in_tree' } } });
     await w.step('f1', 'mmu_interval_read_begin', { sub: 's2', page: 2 });
@@ -67,7 +67,7 @@ describe('World', () => {
   });
 
   it('puts a sleeper on waitq and lets wake_up_all release it (read_begin_wait)', async () => {
-    const w = new World(MC_SAFETY).start();
+    const w = new World(SMALL_MODEL).start();
     await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
     await w.step('i1', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true });
     for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']) await w.step('i1', a);
@@ -86,7 +86,7 @@ describe('World', () => {
   });
 
   it('takes invalidate_trylock_fail for a non-blockable walker when the lock is held, then the -EAGAIN end', async () => {
-    const w = new World(MC_SAFETY).start();
+    const w = new World(SMALL_MODEL).start();
     await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
     await w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
     await w.step('f1', 'hmm_range_fault');
@@ -102,15 +102,39 @@ describe('World', () => {
   });
 
   it('refuses a step the thread cannot take (a divergence), naming what is possible', async () => {
-    const w = new World(MC_SAFETY).start();
+    const w = new World(SMALL_MODEL).start();
     await expect(w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 })).rejects.toThrow(ScheduleError);
     await expect(w.step('i1', 'mm_change_ptes')).rejects.toThrow(/possible: \[\{"action":"mn_itree_inv_start_range"/);
     expect(w.snapshot().lastAction.name).toBe('Init');
   });
 
   it('rejects bad world options with a clear message', () => {
-    expect(() => new World({ ...MC_SAFETY, npages: 0 })).toThrow(/npages must be a positive integer/);
-    expect(() => new World({ ...MC_SAFETY, subs: [{ id: 's1', start: 2, last: 3 }] })).toThrow(/within pages 1..2/);
-    expect(() => new World({ ...MC_SAFETY, faulters: ['i1'] })).toThrow(/distinct/);
+    expect(() => new World({ ...SMALL_MODEL, npages: 0 })).toThrow(/npages must be a positive integer/);
+    expect(() => new World({ ...SMALL_MODEL, subs: [{ id: 's1', start: 2, last: 3 }] })).toThrow(/within pages 1..2/);
+    expect(() => new World({ ...SMALL_MODEL, faulters: ['i1'] })).toThrow(/distinct/);
+  });
+
+  it('tells step observers every step taken, as lastAction records it, until they unregister', async () => {
+    const w = new World(SMALL_MODEL).start();
+    const seen: string[] = [];
+    const stop = w.onStep((task, action, args) => seen.push(`${task.id} ${action} ${JSON.stringify(args)}`));
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
+    expect(seen).toEqual(['m mmu_interval_notifier_insert {"sub":"s1"}', 'f1 mmu_interval_read_begin {"sub":"s1","page":1}']);
+    stop();
+    await w.step('f1', 'hmm_range_fault');
+    expect(seen).toHaveLength(2);
+    expect(w.lastAction.name).toBe('hmm_range_fault');
+  });
+
+  it("offers the lockless check_retry exit by asking the notifier's checkRetry (a broken one changes the choices)", async () => {
+    const w = new World(SMALL_MODEL).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's2' });
+    await w.step('f1', 'mmu_interval_read_begin', { sub: 's2', page: 2 });
+    await w.step('i1', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq']) await w.step('i1', a);
+    expect(w.choices('f1').map((c) => c.action)).toEqual(['hmm_range_fault', 'mmu_interval_check_retry']);
+    w.notifier.checkRetry = () => false;
+    expect(w.choices('f1').map((c) => c.action)).toEqual(['hmm_range_fault']);
   });
 });

@@ -2,7 +2,7 @@
  * The safety properties of spec/HolePunch.tla, evaluated on a
  * HolePunchWorld (same names as the spec), for random-schedule tests.
  */
-import { type HolePunchWorld } from './hole-punch-world.ts';
+import { type HolePunchView } from './config.ts';
 
 const isOdd = (x: number): boolean => x % 2 === 1;
 
@@ -19,7 +19,7 @@ export const HP_WALKING = new Set([
 ]);
 
 /** The invariants violated by the world's current state (empty = all hold). */
-export function checkHolePunchWorld(w: HolePunchWorld): string[] {
+export function checkHolePunchWorld(w: HolePunchView): string[] {
   const n = w.notifier;
   const out: string[] = [];
   const covered = (p: number): boolean => n.tree.first(p, p) !== undefined;

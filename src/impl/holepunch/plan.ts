@@ -4,7 +4,7 @@
  * munmap of part of an interval needs, in which order, per strategy and,
  * for amdkfd, per candidate fix.
  */
-import { type AmdkfdFix, type HolePunchStrategy } from '../protocol/index.ts';
+import { type AmdkfdFix, type HolePunchStrategy } from '../../protocol/index.ts';
 
 /** One operation of an unmap plan (the spec's Op record); sub "new" = a spare interval to allocate. */
 export interface PlanOp {

@@ -12,83 +12,45 @@
  * interval on every attempt, fail on an unmapped page, re-check coverage
  * under the lock) and who holds mmap_lock.
  */
-import { type HolePunchState, type HolePunchStrategy, type VariantName } from '../protocol/index.ts';
-
-export { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './hole-punch-plan.ts';
-import { ControlledScheduler } from './controlled-scheduler.ts';
-import { OptionsError, ScheduleError } from './errors.ts';
-import { checkHolePunchWorld } from './hole-punch-invariants.ts';
-import { holePunchChoices } from './hole-punch-choices.ts';
-import { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './hole-punch-plan.ts';
-import { holePunchSnapshot } from './hole-punch-state.ts';
-import { SimulatedMm } from './mm.ts';
-import { type FaultLocals, idleFaultLocals, MirrorDriver } from './mirror-driver.ts';
-import { Subscriptions, type RemoveLocals } from './notifier.ts';
-import { type Task } from './scheduler.ts';
-import { NONE, type Invalidation, type Subscription } from './subscription.ts';
-import { type StepChoice } from './world-choices.ts';
-import {
-  faulterProgram,
-  idleInv,
-  type InvLocals,
-  invalidatorProgram,
-  pollingGuard,
-  recordedArgs,
-  stepPoint,
-  stepThread,
-} from './world-threads.ts';
-import { type SubSpec } from './world.ts';
-
-/** The constants of a hole-punch model (spec/MCExportHolePunch.tla's ExportConstants). */
-export interface HolePunchConfig {
-  readonly variant?: VariantName;
-  readonly strategy: HolePunchStrategy;
-  readonly npages: number;
-  /** SubList order; spare intervals (for the right part M) have start = last = 0. */
-  readonly subs: readonly SubSpec[];
-  /** Inserted (while idle) in the initial state. */
-  readonly initTree: readonly string[];
-  readonly invalidators: readonly string[];
-  /** Invalidators that run munmap (hold mmap_write_lock, remove the VMA). */
-  readonly unmappers: readonly string[];
-  readonly unmapRanges: ReadonlyArray<readonly [number, number]>;
-  readonly invRanges: ReadonlyArray<readonly [number, number]>;
-  /** Do the other invalidators hold mmap_read_lock? */
-  readonly otherInvMmapLock: boolean;
-  readonly faulters: readonly string[];
-  readonly mgr: string;
-  readonly blockable: readonly boolean[];
-  readonly maxInv: number;
-  readonly maxFaults: number;
-  readonly maxTries: number;
-  /** Source of choices a step is not given (index in [0, n)). Default: the first. */
-  readonly choose?: (n: number) => number;
-}
+import { type HolePunchState } from '../../protocol/index.ts';
+import { OptionsError } from '../errors.ts';
+import { SimulatedMm } from '../mm.ts';
+import { idleFaultLocals, MirrorDriver } from '../mirror-driver.ts';
+import { Subscriptions } from '../notifier.ts';
+import { stepPoint, type Task } from '../scheduler.ts';
+import { NONE, type Invalidation, type Subscription } from '../subscription.ts';
+import { type StepChoice } from '../world-api.ts';
+import { WorldBase } from '../world-base.ts';
+import { faulterProgram, idleInv, invalidatorProgram, pollingGuard } from '../world-threads.ts';
+import { holePunchChoices } from './choices.ts';
+import { type HolePunchConfig, type HolePunchParts, type UnmapWork } from './config.ts';
+import { checkHolePunchWorld, HP_WALKING } from './invariants.ts';
+import { MmapLock } from './mmap-lock.ts';
+import { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './plan.ts';
+import { holePunchSnapshot } from './snapshot.ts';
+import { V6FaultPath } from './v6-fault-path.ts';
 
 /** The hole-punch world, steppable one atomic action at a time. */
-export class HolePunchWorld {
-  readonly sched = new ControlledScheduler();
+export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> implements HolePunchParts {
+  readonly family = 'holepunch' as const;
   readonly notifier: Subscriptions;
   readonly mm: SimulatedMm;
   readonly driver: MirrorDriver;
-  readonly tasks = new Map<string, Task>();
-  readonly inv: Record<string, InvLocals> = {};
-  readonly flt: Record<string, FaultLocals> = {};
-  readonly mgr: RemoveLocals = { sub: NONE, waitSeq: 0 };
   /** Every interval, SubList order. */
   readonly subs: Subscription[];
   /** hp[t].ops: the remaining operations of t's unmap plan. */
   readonly hp: Record<string, { ops: PlanOp[] }> = {};
   /** The driver's work queue of unmaps (outside strategies). */
-  readonly work: Array<{ sub: string; start: number; last: number }> = [];
+  readonly work: UnmapWork[] = [];
   /** mmap_lock. */
-  readonly mmap: { writer: string; readers: Set<string> } = { writer: NONE, readers: new Set() };
+  readonly mmap = new MmapLock();
   /** Pages still mapped. */
   readonly vma: Set<number>;
-  lastAction: { name: string; thread: string; args: Record<string, unknown> } = { name: 'Init', thread: NONE, args: {} };
-  private started = false;
+  /** The v6 fault path (find, -EFAULT, coverage re-check). */
+  readonly faultPath: V6FaultPath;
 
   constructor(readonly cfg: HolePunchConfig) {
+    super();
     if (cfg.unmappers.some((u) => !cfg.invalidators.includes(u))) throw new OptionsError('every unmapper must be an invalidator');
     this.mm = new SimulatedMm(cfg.npages);
     this.vma = new Set(Array.from({ length: cfg.npages }, (_, i) => i + 1));
@@ -97,36 +59,26 @@ export class HolePunchWorld {
       scheduler: this.sched,
       observer: (t, a, args) => this.record(t, a, args),
     });
+    this.subs = [];
+    this.faultPath = new V6FaultPath(this.notifier, this.subs, this.vma, this.notifier.variant);
     this.driver = new MirrorDriver({
       notifier: this.notifier,
       mm: this.mm,
       record: (t, a, args) => this.record(t, a, args),
       maxTries: cfg.maxTries,
-      holePunch: cfg.strategy,
+      hasRelease: true,
       wantCheckRetry: (t) => t.want === undefined || t.want === 'mmu_interval_check_retry',
       unmapHandler: (t, sub, inv) => this.dmirrorDoUnmap(t, sub, inv),
-      faultPath: {
-        refind: (t, page) => {
-          const want = t.args?.sub;
-          const found = this.findable(page);
-          if (typeof want === 'string') return found.find((s) => s.id === want) ?? null;
-          return found[0] ?? null;
-        },
-        mapped: (page) => this.vma.has(page),
-        stillCovers: (sub, page) => this.notifier.tree.has(sub.id) && sub.start <= page && page <= sub.last,
-      },
+      faultPath: this.faultPath,
     });
-    this.subs = cfg.subs.map((s, i) => this.driver.newSubscription(s.id, s.start, s.last, i + 1));
+    cfg.subs.forEach((s, i) => this.subs.push(this.driver.newSubscription(s.id, s.start, s.last, i + 1)));
     for (const id of cfg.initTree) {
       const sub = this.sub(id);
       this.notifier.insert(sub, sub.start, sub.last - sub.start + 1);
     }
   }
 
-  /** Spawns every thread; each parks at its first step point. */
-  start(): this {
-    if (this.started) return this;
-    this.started = true;
+  protected spawnThreads(): void {
     for (const id of this.cfg.invalidators) {
       const task: Task = { id, pc: 'idle' };
       this.inv[id] = { task, ...idleInv(0) };
@@ -139,43 +91,12 @@ export class HolePunchWorld {
     }
     this.hp[this.cfg.mgr] = { ops: [] };
     this.spawn({ id: this.cfg.mgr, pc: 'idle' }, (t) => this.worker(t));
-    return this;
   }
 
-  private spawn(task: Task, program: (t: Task) => Promise<void>): void {
-    this.tasks.set(task.id, task);
-    this.sched.spawn(task, () => program(task));
-  }
-
-  /** The interval `id`. */
-  sub(id: string): Subscription {
-    const s = this.subs.find((x) => x.id === id);
-    if (s === undefined) throw new ScheduleError(`unknown subscription ${id}`);
-    return s;
-  }
-
-  private record(task: Task, name: string, args: Record<string, unknown>): void {
-    this.lastAction = { name, thread: task.id, args: recordedArgs(this.flt, task, name, args) };
+  protected override record(task: Task, name: string, args: Record<string, unknown>): void {
+    super.record(task, name, args);
     // mn_itree_inv_end (either path) drops the invalidator's mmap_lock in the same step.
-    if (name === 'mn_itree_inv_end') this.dropMmap(task.id);
-  }
-
-  private dropMmap(id: string): void {
-    if (this.mmap.writer === id) this.mmap.writer = NONE;
-    else this.mmap.readers.delete(id);
-  }
-
-  private get mmapFree(): boolean {
-    return this.mmap.writer === NONE && this.mmap.readers.size === 0;
-  }
-
-  private get spinFree(): boolean {
-    return this.notifier.spinlock?.ready() ?? true;
-  }
-
-  /** Intervals mmu_interval_notifier_find would return for `page`: in the tree, not being removed, covering it. */
-  findable(page: number): Subscription[] {
-    return this.subs.filter((s) => this.notifier.tree.has(s.id) && s.life === 'in_tree' && s.start <= page && page <= s.last);
+    if (name === 'mn_itree_inv_end') this.mmap.release(task.id);
   }
 
   /** The first unused interval in SubList order (a successful allocation), or null. */
@@ -183,44 +104,29 @@ export class HolePunchWorld {
     return this.subs.find((s) => s.life === 'unused') ?? null;
   }
 
-
   // ------------------------------------------------------------ stepping
 
-  /** Ids of threads whose next step is enabled. */
-  enabled(): string[] {
-    return this.sched.enabled();
-  }
-
-  /** The steps thread `id` can take now. */
-  choices(id: string, label?: string): StepChoice[] {
-    return holePunchChoices(this, id, label);
-  }
-
-  /** Runs one step of thread `id` (see World.step). */
-  async step(id: string, action?: string, args?: Record<string, unknown>): Promise<StepChoice> {
-    this.start();
-    return stepThread(this, id, action, args);
+  choices(id: string): StepChoice[] {
+    return holePunchChoices(this, id);
   }
 
   /** All bounded work done (the spec's Quiescent). */
   quiescent(): boolean {
-    const pc = (id: string): string => this.tasks.get(id)?.pc ?? 'idle';
     return (
-      this.cfg.invalidators.every((t) => pc(t) === 'done') &&
-      this.cfg.faulters.every((t) => pc(t) === 'idle' || pc(t) === 'done') &&
-      pc(this.cfg.mgr) === 'idle' &&
+      this.cfg.invalidators.every((t) => this.pcOf(t) === 'done') &&
+      this.cfg.faulters.every((t) => this.pcOf(t) === 'idle' || this.pcOf(t) === 'done') &&
+      this.pcOf(this.cfg.mgr) === 'idle' &&
       this.work.length === 0
     );
-  }
-
-  /** No thread can move although the system is not quiescent. */
-  deadlocked(): boolean {
-    return this.started && this.enabled().length === 0 && !this.quiescent();
   }
 
   /** Violated safety properties of spec/HolePunch.tla in the current state. */
   violations(): string[] {
     return checkHolePunchWorld(this);
+  }
+
+  walking(): boolean {
+    return Object.values(this.inv).some((L) => HP_WALKING.has(L.task.pc));
   }
 
   /** The state in the JSON shape of the spec's HolePunch variables. */
@@ -310,7 +216,7 @@ export class HolePunchWorld {
     const ready = pollingGuard(() => holePunchChoices(this, task.id, 'idle').length > 0);
     for (;;) {
       await stepPoint(this.sched, task, 'idle', ready);
-      const it = this.work.shift() as { sub: string; start: number; last: number };
+      const it = this.work.shift() as UnmapWork;
       const sub = this.sub(it.sub);
       this.record(task, 'unmap_work_begin', { sub: it.sub });
       (this.hp[task.id] as { ops: PlanOp[] }).ops = amdkfd

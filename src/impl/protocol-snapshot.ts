@@ -6,26 +6,11 @@
  * adds its own variables.
  */
 import { type ProtocolState } from '../protocol/index.ts';
-import { type SimulatedMm } from './mm.ts';
-import { type FaultLocals, type MirrorDriver } from './mirror-driver.ts';
-import { type RemoveLocals, type Subscriptions } from './notifier.ts';
 import { type Subscription } from './subscription.ts';
-import { type InvLocals } from './world-threads.ts';
-
-/** What a snapshot reads of a world. */
-export interface SnapshotSource {
-  readonly notifier: Subscriptions;
-  readonly mm: SimulatedMm;
-  readonly driver: MirrorDriver;
-  readonly subs: readonly Subscription[];
-  readonly inv: Readonly<Record<string, InvLocals>>;
-  readonly flt: Readonly<Record<string, FaultLocals>>;
-  readonly mgr: RemoveLocals;
-  readonly lastAction: { name: string; thread: string; args: Record<string, unknown> };
-}
+import { type SpecWorld } from './world-api.ts';
 
 /** The protocol variables of `w`, with `deferred` in list order (head first); `pc` per thread. */
-export function protocolSnapshot(w: SnapshotSource, pc: Record<string, string>): ProtocolState {
+export function protocolSnapshot(w: SpecWorld<ProtocolState, unknown>, pc: Record<string, string>): ProtocolState {
   const n = w.notifier;
   const sorted = (xs: string[]): string[] => [...xs].sort();
   const subs: Record<string, { start: number; last: number; seq: number; life: Subscription['life'] }> = {};

@@ -3,13 +3,15 @@
  * on the world's state, for random-schedule tests: the same names, so a
  * failing schedule says which property it broke.
  */
-import { NONE } from './subscription.ts';
-import { type World } from './world.ts';
+import { type ProtocolState } from '../../protocol/index.ts';
+import { NONE } from '../subscription.ts';
+import { type SpecWorld } from '../world-api.ts';
+import { type ResolvedWorldConfig } from './config.ts';
 
 const isOdd = (x: number): boolean => x % 2 === 1;
 
 /** The spec's Walking(t): between a hitting inv_start_range and the last iter_next. */
-const WALKING = new Set(['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']);
+export const WALKING = new Set(['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']);
 /** pcs at which the spec requires the thread to hold the driver lock. */
 const UNDER_LOCK = new Set(['mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock', 'mmu_interval_read_retry', 'driver_commit']);
 
@@ -31,7 +33,7 @@ export const WORLD_INVARIANTS = [
 ] as const;
 
 /** The invariants violated by the world's current state (empty = all hold). */
-export function checkWorld(w: World): string[] {
+export function checkWorld(w: SpecWorld<ProtocolState, ResolvedWorldConfig>): string[] {
   const n = w.notifier;
   const out: string[] = [];
   const inTree = (id: string): boolean => n.tree.has(id);
@@ -66,13 +68,13 @@ export function checkWorld(w: World): string[] {
         (inTree(s.id) || onList(s.id) || walkers.some((L) => L.cursor === s.id) || Object.values(w.flt).some((f) => f.sub === s.id))),
   );
   if (uaf) out.push('NoUseAfterFree');
-  const mgrPc = w.tasks.get(w.cfg.mgr)?.task.pc;
+  const mgrPc = w.tasks.get(w.cfg.mgr)?.pc;
   if (mgrPc === 'remove_return_free' && w.mgr.sub !== NONE) {
     const id = w.mgr.sub;
     if (inTree(id) || onList(id) || walkers.some((L) => L.cursor === id)) out.push('RemoveReturnsUnlinked');
   }
   if (w.subs.some((s) => s.life === 'pending_insert' && s.seq !== n.seq)) out.push('PendingInsertSeqIsEpoch');
-  for (const [id, { task }] of w.tasks) {
+  for (const [id, task] of w.tasks) {
     if (UNDER_LOCK.has(task.pc) && w.driver.lock.holder !== id) {
       out.push('DriverLockHeldInCriticalSections');
       break;

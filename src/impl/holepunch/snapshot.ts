@@ -3,12 +3,12 @@
  * spec/HolePunch.tla state, as src/protocol/hole-punch-state.ts describes it
  * (`deferred` in list order, head first, like the spec's sequence).
  */
-import { type HolePunchState } from '../protocol/index.ts';
-import { type HolePunchWorld } from './hole-punch-world.ts';
-import { protocolSnapshot } from './world-snapshot.ts';
+import { type HolePunchState } from '../../protocol/index.ts';
+import { protocolSnapshot } from '../protocol-snapshot.ts';
+import { type HolePunchView } from './config.ts';
 
 /** The world's state in the JSON shape of spec/HolePunch.tla. */
-export function holePunchSnapshot(w: HolePunchWorld): HolePunchState {
+export function holePunchSnapshot(w: HolePunchView): HolePunchState {
   const pc: Record<string, string> = {};
   for (const [id, t] of w.tasks) pc[id] = t.pc;
   const upd: Record<string, unknown> = {};
