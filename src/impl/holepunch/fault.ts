@@ -14,15 +14,15 @@
  *
  * Runs in the faulter's task; every `stepPoint` is one spec action.
  */
-import { type AmdkfdFix, type HolePunchStrategy } from '../protocol/index.ts';
-import { type ControlledScheduler } from './controlled-scheduler.ts';
-import { type DriverLock } from './driver-lock.ts';
-import { type FaultLocals } from './mirror-driver.ts';
-import { type SimulatedMm } from './mm.ts';
-import { type Subscriptions } from './notifier.ts';
-import { type Blocker, type Task } from './scheduler.ts';
-import { NONE, type Subscription } from './subscription.ts';
-import { pollingGuard, stepPoint } from './world-threads.ts';
+import { type AmdkfdFix, type HolePunchStrategy } from '../../protocol/index.ts';
+import { type ControlledScheduler } from '../controlled-scheduler.ts';
+import { type DriverLock } from '../driver-lock.ts';
+import { type FaultLocals } from '../mirror-driver.ts';
+import { type SimulatedMm } from '../mm.ts';
+import { type Subscriptions } from '../notifier.ts';
+import { type Blocker, stepPoint, type Task } from '../scheduler.ts';
+import { NONE, type Subscription } from '../subscription.ts';
+import { pollingGuard } from '../world-threads.ts';
 
 /** What the fault path uses of the hole-punch world. */
 export interface HolePunchFaultHost {
