@@ -6,16 +6,17 @@
 (* edge log for the ACTION_CONSTRAINT export.                              *)
 (*                                                                         *)
 (* The state has the mainline variables plus upd, relq, hp, work, mmap and *)
-(* vma (HolePunch.tla); deferred is a sequence (the hlist, head first).    *)
+(* vma (HolePunchDriver.tla); deferred is a sequence (the hlist, head first).    *)
 (***************************************************************************)
 EXTENDS MCHolePunch
 
 ExportConstants ==
-    [variant |-> Variant, strategy |-> Strategy, npages |-> NPages, subList |-> SubList,
+    [variant |-> Variant, strategy |-> Strategy, amdkfdFix |-> AmdkfdFix, npages |-> NPages, subList |-> SubList,
      subStart |-> SubStart, subLast |-> SubLast, initTree |-> InitTree,
      invalidators |-> Invalidators, unmappers |-> Unmappers,
      unmapRanges |-> UnmapRanges, invRanges |-> InvRanges,
-     otherInvMmapLock |-> OtherInvMmapLock, faulters |-> Faulters, mgr |-> Mgr,
+     invalidatorContext |-> InvalidatorContext, faultRecheck |-> FaultRecheck,
+     faulters |-> Faulters, mgr |-> Mgr,
      blockable |-> Blockable, maxInv |-> MaxInv, maxFaults |-> MaxFaults, maxTries |-> MaxTries]
 
 ASSUME PrintT("mmu-notifier-export-constants " \o ToString(ExportConstants))

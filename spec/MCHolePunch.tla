@@ -2,7 +2,7 @@
 (***************************************************************************)
 (* Model values for the hole-punch models (MCHolePunch*.cfg).              *)
 (***************************************************************************)
-EXTENDS HolePunch
+EXTENDS HolePunchProperties
 
 \* N = s1 covers pages 1..3 and is in the tree at the start; s2 is a spare
 \* dmirror_interval for the right part M (and s3 for a second one).

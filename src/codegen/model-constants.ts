@@ -4,11 +4,20 @@
  * "mmu-notifier-export-constants " \o ToString(ExportConstants))`). Trace
  * files carry them so a replay can build the same world without reading the
  * spec's config. Two families: the mainline modules (MMUNotifier.tla) and
- * the hole-punch modules (HolePunch.tla), told apart by `strategy`.
+ * the hole-punch modules (HolePunch*.tla), told apart by `strategy`.
  */
 import { z } from 'zod';
 import { parseTlcValue, toPlainJson, type TlcValue } from '../tla2tools-runner/index.ts';
-import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES, type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
+import {
+  AMDKFD_FIXES,
+  HOLE_PUNCH_STRATEGIES,
+  INVALIDATOR_CONTEXTS,
+  VARIANT_NAMES,
+  type AmdkfdFix,
+  type HolePunchStrategy,
+  type InvalidatorContext,
+  type VariantName,
+} from '../protocol/variants.ts';
 
 /** Marker that starts the constants line in TLC's print output. */
 export const CONSTANTS_MARKER = 'mmu-notifier-export-constants ';
@@ -37,14 +46,16 @@ const common = {
 export const MainlineConstants = z.strictObject(common);
 export type MainlineConstants = z.infer<typeof MainlineConstants>;
 
-/** Constants of the hole-punch models (HolePunch.tla). */
+/** Constants of the hole-punch models (HolePunchPlan.tla, HolePunchDriver.tla). */
 export const HolePunchConstants = z.strictObject({
   ...common,
   strategy: z.enum(Object.keys(HOLE_PUNCH_STRATEGIES) as [HolePunchStrategy, ...HolePunchStrategy[]]),
+  amdkfdFix: z.enum(Object.keys(AMDKFD_FIXES) as [AmdkfdFix, ...AmdkfdFix[]]),
   initTree: z.array(z.string()),
   unmappers: z.array(z.string()),
   unmapRanges: z.array(Pair),
-  otherInvMmapLock: z.boolean(),
+  invalidatorContext: z.enum(Object.keys(INVALIDATOR_CONTEXTS) as [InvalidatorContext, ...InvalidatorContext[]]),
+  faultRecheck: z.boolean(),
 });
 export type HolePunchConstants = z.infer<typeof HolePunchConstants>;
 

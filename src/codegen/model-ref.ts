@@ -1,20 +1,22 @@
 /**
  * The spec models the generator reads, and what it produces per model.
  */
-import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
+import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import type { TraceFile } from './trace-format.ts';
 
 /** How traces are obtained from a model. */
 export type ModelKind = 'export' | 'simulation' | 'counterexample';
 
-/** The fixed setting a bug model's schedule is replayed on (its manifest counterpart's variant and strategy). */
+/** The fixed setting a bug model's schedule is replayed on (its manifest counterpart's variant and hole-punch settings). */
 export interface FixedSetting {
   /** The manifest model it comes from. */
   readonly model: string;
   readonly variant: VariantName;
   readonly strategy?: HolePunchStrategy;
-  /** Hole-punch models: whether the other invalidators hold mmap_read_lock. */
-  readonly otherInvMmapLock?: boolean;
+  /** Hole-punch models: the counterpart's AmdkfdFix, FaultRecheck and InvalidatorContext. */
+  readonly amdkfdFix?: AmdkfdFix;
+  readonly faultRecheck?: boolean;
+  readonly invalidatorContext?: InvalidatorContext;
 }
 
 /** A spec model: a config run against a module that prints the constants (spec/MCExport*.tla). */

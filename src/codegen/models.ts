@@ -13,7 +13,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest, type ManifestModel } from '../manifest/manifest.ts';
-import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES, type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
+import {
+  AMDKFD_FIXES,
+  HOLE_PUNCH_STRATEGIES,
+  INVALIDATOR_CONTEXTS,
+  VARIANT_NAMES,
+  type AmdkfdFix,
+  type HolePunchStrategy,
+  type InvalidatorContext,
+  type VariantName,
+} from '../protocol/variants.ts';
 import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
 
@@ -57,18 +66,24 @@ export function discoverModels(specDir: string): ModelRef[] {
   return [...exports.sort(byNameOrder), ...sims.sort(byNameOrder), ...bugs.sort(byNameOrder)];
 }
 
-/** The counterpart's Variant, Strategy and OtherInvMmapLock, read from its config's CONSTANTS assignments. */
+/** The model's Variant and hole-punch settings (Strategy, AmdkfdFix, FaultRecheck, InvalidatorContext), read from its config's CONSTANTS assignments. */
 function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting {
   const cfg = readFileSync(join(specDir, counterpart.cfg), 'utf8');
   const variant = /^\s*Variant\s*=\s*"([^"]+)"/m.exec(cfg)?.[1] ?? 'mainline';
   const strategy = /^\s*Strategy\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
-  const mmapLock = /^\s*OtherInvMmapLock\s*=\s*(TRUE|FALSE)/m.exec(cfg)?.[1];
+  const fix = /^\s*AmdkfdFix\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
+  const recheck = /^\s*FaultRecheck\s*=\s*(TRUE|FALSE)/m.exec(cfg)?.[1];
+  const context = /^\s*InvalidatorContext\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
+  if (fix !== undefined && !(fix in AMDKFD_FIXES)) throw new Error(`${counterpart.cfg}: unknown AmdkfdFix ${fix}`);
+  if (context !== undefined && !(context in INVALIDATOR_CONTEXTS)) throw new Error(`${counterpart.cfg}: unknown InvalidatorContext ${context}`);
   if (!(VARIANT_NAMES as string[]).includes(variant)) throw new Error(`${counterpart.cfg}: unknown Variant ${variant}`);
   if (strategy !== undefined && !(strategy in HOLE_PUNCH_STRATEGIES)) throw new Error(`${counterpart.cfg}: unknown Strategy ${strategy}`);
   return {
     model: counterpart.name,
     variant: variant as VariantName,
     ...(strategy ? { strategy: strategy as HolePunchStrategy } : {}),
-    ...(mmapLock ? { otherInvMmapLock: mmapLock === 'TRUE' } : {}),
+    ...(fix ? { amdkfdFix: fix as AmdkfdFix } : {}),
+    ...(recheck ? { faultRecheck: recheck === 'TRUE' } : {}),
+    ...(context ? { invalidatorContext: context as InvalidatorContext } : {}),
   };
 }

@@ -6,7 +6,7 @@
  * the trace, the step, the action and a diff.
  */
 import type { TraceState } from './protocol-state.ts';
-import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
+import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import { STUTTER_ACTION } from './export-graph.ts';
 import { stepKey } from './enabled-steps.ts';
 import { diffJson, formatDiff, StateComparer, type Difference } from './state-diff.ts';
@@ -44,9 +44,11 @@ export interface ReplayReport {
 export interface ReplayOptions {
   /** Run the implementation with this variant instead of the model's (e.g. mainline for a bug trace). */
   readonly variant?: VariantName;
-  /** Hole-punch models: run with this strategy / mmap_lock setting instead of the model's. */
+  /** Hole-punch models: run with these settings instead of the model's. */
   readonly strategy?: HolePunchStrategy;
-  readonly otherInvMmapLock?: boolean;
+  readonly amdkfdFix?: AmdkfdFix;
+  readonly faultRecheck?: boolean;
+  readonly invalidatorContext?: InvalidatorContext;
   /** Compare snapshots with the spec's states (default true; off to follow only the schedule). */
   readonly compareStates?: boolean;
   /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
@@ -66,7 +68,9 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
   const world = makeWorld(trace.constants, {
     variant,
     ...(options.strategy ? { strategy: options.strategy } : {}),
-    ...(options.otherInvMmapLock !== undefined ? { otherInvMmapLock: options.otherInvMmapLock } : {}),
+    ...(options.amdkfdFix ? { amdkfdFix: options.amdkfdFix } : {}),
+    ...(options.faultRecheck !== undefined ? { faultRecheck: options.faultRecheck } : {}),
+    ...(options.invalidatorContext ? { invalidatorContext: options.invalidatorContext } : {}),
   });
   let firstViolation: ReplayReport['firstViolation'];
   const violatedAt: Record<string, number> = {};

@@ -8,17 +8,19 @@ import { HolePunchWorld } from '../impl/holepunch/world.ts';
 import { type WorldConfig } from '../impl/mainline/config.ts';
 import { World } from '../impl/mainline/world.ts';
 import { type SpecWorld } from '../impl/world-api.ts';
-import type { HolePunchStrategy, VariantName } from '../protocol/variants.ts';
+import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import { isHolePunch, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
 
 /** The world a replay drives: the one world interface of src/impl (kept under this name for the replay's callers). */
 export type ReplayWorld = SpecWorld;
 
-/** Overrides for a replay: another variant, hole-punch strategy or mmap_lock setting. */
+/** Overrides for a replay: another variant or hole-punch setting (a counterpart's fix). */
 export interface WorldOverrides {
   readonly variant?: VariantName;
   readonly strategy?: HolePunchStrategy;
-  readonly otherInvMmapLock?: boolean;
+  readonly amdkfdFix?: AmdkfdFix;
+  readonly faultRecheck?: boolean;
+  readonly invalidatorContext?: InvalidatorContext;
 }
 
 /** A started world mirroring `c`. */
@@ -56,7 +58,9 @@ export function holePunchConfigOf(c: HolePunchConstants, overrides: WorldOverrid
     unmappers: c.unmappers,
     unmapRanges: c.unmapRanges,
     invRanges: c.invRanges,
-    otherInvMmapLock: overrides.otherInvMmapLock ?? c.otherInvMmapLock,
+    amdkfdFix: overrides.amdkfdFix ?? c.amdkfdFix,
+    invalidatorContext: overrides.invalidatorContext ?? c.invalidatorContext,
+    faultRecheck: overrides.faultRecheck ?? c.faultRecheck,
     faulters: c.faulters,
     mgr: c.mgr,
     blockable: c.blockable,

@@ -72,6 +72,10 @@ export const ACTIONS = {
   unmap_work_begin: { thread: 'manager', kernel: 'driver work queue (RDMA ODP / amdkfd deferred list), docs/kernel-protocol.md §4.4, §5.4' },
   /** The worker has applied its plan and drops its locks. */
   unmap_work_done: { thread: 'manager', kernel: 'driver work queue, end of one unmap item' },
+  /** Fix unmap_first of the amdkfd worker: unmap the kept part from the GPUs (under prange->lock) before its notifier is removed. */
+  svm_range_unmap_from_gpus: { thread: 'manager', kernel: 'drivers/gpu/drm/amd/amdkfd/kfd_svm.c: svm_range_unmap_from_gpus() (proposed call in svm_range_deferred_list_work)' },
+  /** The hole-punch fault's lookup, with mmap_read_lock taken for the attempt: the interval covering the page (dmirror: under dmirror->mutex; amdkfd: svm_range_from_addr under svms->lock). */
+  dmirror_interval_find: { thread: 'faulter', kernel: 'lib/test_hmm.c (v6, [RT]): dmirror_range_fault() down_read + dmirror_interval_find(); kfd_svm.c: svm_range_restore_pages() svm_range_from_addr()' },
 } as const;
 
 /** The name of one atomic step. */

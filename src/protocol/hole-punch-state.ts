@@ -1,5 +1,5 @@
 /**
- * The state of the hole-punch models (spec/HolePunch.tla on the v5/v6 API of
+ * The state of the hole-punch models (spec/HolePunch*.tla on the v5/v6 API of
  * spec/MMUNotifierV6Api.tla): the mainline state of ./state.ts plus the
  * variables of the unmerged API and of the driver's unmap handler, in the
  * same JSON conventions (sets as sorted arrays, functions over ids as
@@ -19,7 +19,8 @@
  * "mmu_interval_notifier_update", "mmu_interval_notifier_insert_safe",
  * "mmu_interval_notifier_remove_deferred", "mmu_interval_release"; the
  * manager (the driver's worker) "unmap_work_done", the same API names,
- * "mmu_interval_notifier_insert" and "mmu_interval_notifier_remove".
+ * "mmu_interval_notifier_insert", "mmu_interval_notifier_remove" and
+ * "svm_range_unmap_from_gpus"; faulters "dmirror_interval_find".
  */
 import { z } from 'zod';
 import { ProtocolState } from './state.ts';
@@ -32,8 +33,8 @@ export const PendingUpdate = z.strictObject({ start: Int, last: Int });
 
 /** One interval operation the unmap handler still has to make. */
 export const IntervalOp = z.strictObject({
-  /** update | insert_safe | insert | remove_deferred | remove */
-  api: z.enum(['update', 'insert_safe', 'insert', 'remove_deferred', 'remove']),
+  /** update | insert_safe | insert | remove_deferred | remove | unmap_from_gpus (amdkfd fix unmap_first) */
+  api: z.enum(['update', 'insert_safe', 'insert', 'remove_deferred', 'remove', 'unmap_from_gpus']),
   /** The interval, or "new" for one allocated by the operation. */
   sub: Id,
   /** New bounds (0 for removes). */
@@ -56,7 +57,7 @@ export const HolePunchState = ProtocolState.extend({
   hp: z.record(Id, z.strictObject({ ops: z.array(IntervalOp) })),
   /** The driver's queue of munmaps (outside-callback strategies). */
   work: z.array(UnmapWork),
-  /** mmap_lock: the writer ("none" if free) and the readers. */
+  /** mmap_lock: the writer ("none" if free; only the worker holds it across steps) and the readers (invalidators and faulters). */
   mmap: z.strictObject({ writer: Id, readers: z.array(Id) }),
   /** Pages still mapped (munmap removes its range). */
   vma: z.array(Int),

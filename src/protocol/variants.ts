@@ -28,8 +28,6 @@ export const VARIANTS = {
   M19_eagain_no_end: 'the -EAGAIN path forgets mn_itree_inv_end',
   M20_eagain_double_end: 'the caller also calls invalidate_range_end after -EAGAIN',
   M22_remove_in_callback: 'a callback calls the blocking remove (self-deadlock)',
-  V6_fault_no_recheck:
-    'hole-punch driver (v6 API): the fault path commits under the interval it found before read_begin slept, without checking that the interval still covers the page',
   deferred_fifo: 'deferred list processed FIFO instead of LIFO (harmless)',
 } as const;
 
@@ -45,8 +43,32 @@ export const HOLE_PUNCH_STRATEGIES = {
   outside_shrink_then_insert: 'outside the callback: shrink first, then insert the right part',
   outside_insert_then_shrink: 'outside the callback: insert the right part first, then shrink',
   outside_remove_then_insert:
-    'outside the callback, amdkfd style (§4.4): under mmap_write_lock insert the right part, remove the interval, insert the kept part',
+    'outside the callback, amdkfd (kfd_svm.c svm_range_deferred_list_work): under mmap_write_lock insert the right part, remove the interval, insert the kept part',
 } as const;
 
 /** The name of a hole-punch strategy. */
 export type HolePunchStrategy = keyof typeof HOLE_PUNCH_STRATEGIES;
+
+/**
+ * The context of the hole-punch models' other invalidation (CONSTANT
+ * InvalidatorContext of spec/HolePunchDriver.tla): which mmap_lock it holds.
+ */
+export const INVALIDATOR_CONTEXTS = {
+  rmap: 'reclaim, migration, writeback (mm/rmap.c try_to_unmap, try_to_migrate, folio_mkclean): no mmap_lock',
+  mmap_read: 'an invalidation under mmap_read_lock, from start to end',
+  per_vma: 'a page fault under the per-VMA lock (v6.4+, e.g. wp_page_copy): needs a mapped page, not excluded by a bare mmap_write_lock',
+} as const;
+
+/** The name of an invalidation context. */
+export type InvalidatorContext = keyof typeof INVALIDATOR_CONTEXTS;
+
+/** Candidate fixes of amdkfd's svm_range_deferred_list_work (CONSTANT AmdkfdFix of spec/HolePunchPlan.tla). */
+export const AMDKFD_FIXES = {
+  none: 'kfd_svm.c today: remove the parent notifier, then insert_locked the kept part (GPU mappings kept)',
+  insert_first: 'insert a notifier for the kept part before removing the old one (as svm_range_set_attr does for clones)',
+  unmap_first: 'unmap the kept part from the GPUs before removing the old notifier',
+  keep_notifier: 'keep the parent notifier with its old, wider bounds',
+} as const;
+
+/** The name of an amdkfd fix. */
+export type AmdkfdFix = keyof typeof AMDKFD_FIXES;

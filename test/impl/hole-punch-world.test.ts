@@ -9,13 +9,13 @@ import { type RunOptions, runWorldSchedule, seededChooser } from '../../src/impl
 import { type HolePunchConfig } from '../../src/impl/holepunch/config.ts';
 import { amdkfdPlan, unmapPlan } from '../../src/impl/holepunch/plan.ts';
 import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
-import { HolePunchState, type HolePunchStrategy, type VariantName } from '../../src/protocol/index.ts';
+import { HolePunchState, type HolePunchStrategy } from '../../src/protocol/index.ts';
 import { firstFailure, throwIfBad } from './first-failure.ts';
 
 /** spec/MCHolePunch*.cfg: N = s1 = [1, 3] in the tree, spares s2, s3; u unmaps page 2, i invalidates page 1 or 3. */
-function model(strategy: HolePunchStrategy, variant: VariantName = 'mainline', extra: Partial<HolePunchConfig> = {}): HolePunchConfig {
+function model(strategy: HolePunchStrategy, extra: Partial<HolePunchConfig> = {}): HolePunchConfig {
   return {
-    variant,
+    variant: 'mainline',
     strategy,
     npages: 3,
     subs: [
@@ -31,7 +31,8 @@ function model(strategy: HolePunchStrategy, variant: VariantName = 'mainline', e
       [1, 1],
       [3, 3],
     ],
-    otherInvMmapLock: false,
+    invalidatorContext: 'rmap',
+    faultRecheck: false,
     faulters: ['f'],
     mgr: 'w',
     blockable: [true],
@@ -54,6 +55,14 @@ describe('unmap plans', () => {
     expect(unmapPlan('inside_callback', 'n', 1, 4, 1, 2)).toEqual([{ api: 'update', sub: 'n', start: 3, last: 4 }]);
     expect(unmapPlan('inside_callback', 'n', 1, 4, 3, 9)).toEqual([{ api: 'update', sub: 'n', start: 1, last: 2 }]);
     expect(amdkfdPlan('n', 1, 3, 2, 2).map((o) => o.api)).toEqual(['insert', 'remove', 'insert']);
+    expect(amdkfdPlan('n', 1, 3, 2, 2, 'insert_first').map((o) => o.api)).toEqual(['insert', 'insert', 'remove']);
+    expect(amdkfdPlan('n', 1, 3, 2, 2, 'unmap_first')).toEqual([
+      { api: 'insert', sub: 'new', start: 3, last: 3 },
+      { api: 'unmap_from_gpus', sub: 'n', start: 1, last: 1 },
+      { api: 'remove', sub: 'n', start: 0, last: 0 },
+      { api: 'insert', sub: 'new', start: 1, last: 1 },
+    ]);
+    expect(amdkfdPlan('n', 1, 3, 2, 2, 'keep_notifier').map((o) => o.api)).toEqual(['insert']);
   });
 });
 
@@ -63,7 +72,8 @@ describe('HolePunchWorld, step by step', () => {
     expect(HolePunchState.parse(w.snapshot())).toEqual(w.snapshot());
     expect(w.snapshot()).toMatchObject({ tree: ['s1'], vma: [1, 2, 3], mmap: { writer: 'none', readers: [] } });
     await w.step('u', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
-    expect(w.snapshot().mmap).toEqual({ writer: 'u', readers: [] });
+    // munmap detached page 2 under the write lock and downgraded: it holds the read side now.
+    expect([w.snapshot().mmap, w.snapshot().vma]).toEqual([{ writer: 'none', readers: ['u'] }, [1, 3]]);
     for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'dmirror_do_unmap']) await w.step('u', a);
     expect(w.snapshot().hp).toMatchObject({ u: { ops: [{ api: 'update' }, { api: 'insert_safe', sub: 'new' }] } });
     await w.step('u', 'mmu_interval_notifier_update', { sub: 's1', start: 1, last: 1 });
@@ -78,18 +88,22 @@ describe('HolePunchWorld, step by step', () => {
     expect(HolePunchState.parse(end)).toEqual(end);
   });
 
-  it('a fault on the unmapped page fails, and a retry finds the interval that now covers its page', async () => {
-    const w = new HolePunchWorld(model('inside_callback')).start();
+  it("a fault's lookup and read_begin are steps of their own; a retry looks the page up again", async () => {
+    const w = new HolePunchWorld(model('inside_callback', { faultRecheck: true })).start();
+    await w.step('f', 'dmirror_interval_find', { sub: 's1', page: 3 });
+    expect(w.snapshot().mmap.readers).toEqual(['f']);
+    expect(w.choices('u')).toEqual([]); // munmap needs mmap_write_lock to detach
     await w.step('f', 'mmu_interval_read_begin', { sub: 's1', page: 3 });
     await w.step('f', 'hmm_range_fault');
+    expect(w.snapshot().mmap.readers).toEqual([]);
     await w.step('u', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
     for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'dmirror_do_unmap', 'mmu_interval_notifier_update', 'mmu_interval_notifier_insert_safe', 'invalidate_unlock', 'mm_change_ptes', 'mn_itree_inv_end', 'wake_up_all']) {
       await w.step('u', a);
     }
     await w.step('f', 'driver_lock');
     await w.step('f', 'mmu_interval_read_retry'); // collided: s1's seq moved (and s1 no longer covers page 3)
-    expect(w.choices('f')).toEqual([{ action: 'mmu_interval_read_begin', args: { sub: 's2', page: 3 } }]);
-    await w.step('f', 'mmu_interval_read_begin');
+    expect(w.choices('f')).toEqual([{ action: 'dmirror_interval_find', args: { sub: 's2', page: 3 } }]);
+    await w.step('f', 'dmirror_interval_find');
     expect(w.snapshot().flt.f).toMatchObject({ sub: 's2', page: 3, tries: 2 });
   });
 });
@@ -108,9 +122,17 @@ async function firstBadSchedule(config: HolePunchConfig, numRuns: number, check?
 }
 
 describe('HolePunchWorld under random schedules', () => {
-  it('inside the callback and outside insert-then-shrink: no violation in 800 schedules each', async () => {
-    expect(await firstBadSchedule(model('inside_callback'), 800)).toBeNull();
-    expect(await firstBadSchedule(model('outside_insert_then_shrink'), 800)).toBeNull();
+  it('with the fault re-check, inside the callback and outside insert-then-shrink: no violation in 800 schedules each', async () => {
+    expect(await firstBadSchedule(model('inside_callback', { faultRecheck: true }), 800)).toBeNull();
+    expect(await firstBadSchedule(model('outside_insert_then_shrink', { faultRecheck: true }), 800)).toBeNull();
+  });
+
+  it("amdkfd with fix insert_first or unmap_first: none of the amdkfd models' properties fails in 800 schedules each (rmap)", async () => {
+    // The properties of spec/models/holepunch/MCHolePunchAmdkfd*.cfg (amdkfd has no ops->release, so the
+    // v6 release-list property NoFaultUseAfterRelease is not one of them).
+    const props = ['NoStaleDeviceEntry', 'NoCoverageLoss', 'NoUseAfterFree', 'WalkersOnlyWhileOdd', 'DeferredListNoDuplicates'];
+    expect(await firstBadSchedule(model('outside_remove_then_insert', { amdkfdFix: 'insert_first' }), 800, props)).toBeNull();
+    expect(await firstBadSchedule(model('outside_remove_then_insert', { amdkfdFix: 'unmap_first' }), 800, props)).toBeNull();
   });
 
   it('outside shrink-then-insert: a stale device entry (SAFE-1), the invalidation falling between the shrink and the insert', async () => {
@@ -121,100 +143,82 @@ describe('HolePunchWorld under random schedules', () => {
 
 });
 
-describe('the fault path must re-check coverage (V6_fault_no_recheck)', () => {
-  /** f's read_begin on s1 for page 3 sleeps in u's epoch; u's punch moves page 3 to s2; i then invalidates page 3 (only s2). */
-  async function race(variant: VariantName): Promise<HolePunchWorld> {
-    const w = new HolePunchWorld(model('inside_callback', variant)).start();
+describe("Ralph's fault path needs the coverage re-check (MCHolePunchInside's counterexample)", () => {
+  /** f finds s1 for page 3 in u's epoch; u's last end moves page 3 to s2; i invalidates page 3 (only s2); f then reads and commits under s1. */
+  async function race(faultRecheck: boolean): Promise<HolePunchWorld> {
+    const w = new HolePunchWorld(model('inside_callback', { faultRecheck })).start();
     await w.step('u', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
-    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'dmirror_do_unmap', 'mmu_interval_notifier_update', 'mmu_interval_notifier_insert_safe', 'invalidate_unlock']) {
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'dmirror_do_unmap', 'mmu_interval_notifier_update', 'mmu_interval_notifier_insert_safe', 'invalidate_unlock', 'mm_change_ptes']) {
       await w.step('u', a);
     }
-    // s1 still covers page 3 (its shrink is deferred); its seq is the epoch's: read_begin sleeps.
-    await w.step('f', 'mmu_interval_read_begin', { sub: 's1', page: 3 });
-    await w.step('f', 'read_begin_wait');
-    for (const a of ['mm_change_ptes', 'mn_itree_inv_end', 'wake_up_all']) await w.step('u', a);
-    await w.step('f', 'read_begin_wait');
-    await w.step('f', 'hmm_range_fault');
+    await w.step('f', 'dmirror_interval_find', { sub: 's1', page: 3 });
+    await w.step('u', 'mn_itree_inv_end');
     await w.step('i', 'mn_itree_inv_start_range', { start: 3, last: 3, blockable: true });
-    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock', 'mm_change_ptes', 'mn_itree_inv_end', 'wake_up_all']) {
-      await w.step('i', a);
-    }
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']) await w.step('i', a);
+    await w.step('f', 'mmu_interval_read_begin');
+    await w.step('f', 'hmm_range_fault');
+    await w.step('i', 'mm_change_ptes');
     await w.step('f', 'driver_lock');
     await w.step('f', 'mmu_interval_read_retry');
     return w;
   }
 
   it('without the re-check, read_retry passes (s1 was never invalidated for page 3) and the commit is stale', async () => {
-    const w = await race('V6_fault_no_recheck');
+    const w = await race(false);
     await w.step('f', 'driver_commit', { page: 3, version: 1 });
     expect(w.snapshot()).toMatchObject({ pte: [1, 2, 2], spte: [0, 0, 1] });
     expect(w.violations()).toContain('NoStaleDeviceEntry');
   });
 
-  it('with it (the v6 dmirror), the fault retries on the interval that now covers page 3', async () => {
-    const w = await race('mainline');
-    expect(w.snapshot().pc.f).toBe('mmu_interval_read_begin');
-    expect(w.choices('f')).toEqual([{ action: 'mmu_interval_read_begin', args: { sub: 's2', page: 3 } }]);
+  it('with it, the fault looks page 3 up again and finds the interval that now covers it', async () => {
+    const w = await race(true);
+    expect(w.snapshot().pc.f).toBe('dmirror_interval_find');
+    expect(w.choices('f')).toEqual([{ action: 'dmirror_interval_find', args: { sub: 's2', page: 3 } }]);
     expect(w.violations()).toEqual([]);
   });
 });
 
-describe('hole punching, step by step (kernel facts: the v5/v6 series of mmu_interval_notifier_update / _insert_safe)', () => {
-  /** Steps thread `t` with its first choice until its pc is `pc`. */
-  async function runUntil(w: HolePunchWorld, t: string, pc: string): Promise<void> {
-    while (w.snapshot().pc[t] !== pc) await w.step(t);
+describe("amdkfd's worker (MCHolePunchAmdkfd's counterexample)", () => {
+  /** A GPU entry on page 1, a munmap of page 2, the worker up to the removal of s1's notifier, then a reclaim of page 1. */
+  async function window(amdkfdFix: 'none' | 'insert_first'): Promise<HolePunchWorld> {
+    const w = new HolePunchWorld(model('outside_remove_then_insert', { amdkfdFix })).start();
+    for (const [a, args] of [
+      ['dmirror_interval_find', { sub: 's1', page: 1 }],
+      ['mmu_interval_read_begin', undefined],
+      ['hmm_range_fault', undefined],
+      ['driver_lock', undefined],
+      ['mmu_interval_read_retry', undefined],
+      ['driver_commit', undefined],
+    ] as const) {
+      await w.step('f', a, args);
+    }
+    await w.step('u', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'dmirror_do_unmap', 'invalidate_unlock', 'mm_change_ptes', 'mn_itree_inv_end']) {
+      await w.step('u', a);
+    }
+    await w.step('w', 'unmap_work_begin');
+    await w.step('w', 'mmu_interval_notifier_insert'); // the split-off right part
+    if (amdkfdFix === 'insert_first') await w.step('w', 'mmu_interval_notifier_insert'); // the kept part, before the remove
+    await w.step('w', 'mmu_interval_notifier_remove', { sub: 's1' });
+    await w.step('i', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true });
+    return w;
   }
 
-  it('two unmaps of one interval in one epoch (kept open by a reclaim): the last update wins, no coverage is lost, the right parts overlap', async () => {
-    const w = new HolePunchWorld({
-      ...model('inside_callback'),
-      npages: 4,
-      subs: [
-        { id: 's1', start: 1, last: 4 },
-        { id: 's2', start: 0, last: 0 },
-        { id: 's3', start: 0, last: 0 },
-      ],
-      invalidators: ['u1', 'u2', 'i'],
-      unmappers: ['u1', 'u2'],
-      unmapRanges: [
-        [2, 2],
-        [3, 3],
-      ],
-      invRanges: [[1, 1]],
-      faulters: [],
-    }).start();
-    await w.step('i', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true }); // the epoch stays odd until i ends
-    await w.step('u1', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
-    await runUntil(w, 'u1', 'done');
-    await w.step('u2', 'mn_itree_inv_start_range', { start: 3, last: 3, blockable: true });
-    await runUntil(w, 'u2', 'done');
-    // Both callbacks planned from s1's old bounds [1, 4]: u2's update to [1, 2] replaced u1's [1, 1].
-    expect(w.snapshot().upd.s1).toEqual({ start: 1, last: 2 });
-    await runUntil(w, 'i', 'done');
-    const bounds = w.notifier.tree.entries().map((e) => [e.id, e.start, e.last]);
-    expect(bounds).toEqual([
-      ['s1', 1, 2],
-      ['s2', 3, 4],
-      ['s3', 4, 4],
-    ]);
-    // spec/MCHolePunchTwoUnmaps(Overlap).cfg: coverage and SAFE-1 hold, the settled tree overlaps.
-    expect(w.violations()).toEqual(['NoOverlapWhenSettled']);
+  it('today: the reclaim of the kept page finds no interval, and the re-inserted notifier covers a stale GPU entry', async () => {
+    const w = await window('none');
+    expect(w.snapshot().pc.i).toBe('mm_change_ptes');
+    await w.step('i', 'mm_change_ptes');
+    await w.step('w', 'remove_return_free');
+    await w.step('w', 'mmu_interval_notifier_insert');
+    expect(w.snapshot()).toMatchObject({ pte: [2, 2, 1], spte: [1, 0, 0] });
+    expect(w.violations()).toContain('NoStaleDeviceEntry');
   });
 
-  it('outside, shrink then insert: an invalidation between the two finds no interval and leaves a stale device entry (SAFE-1)', async () => {
-    const w = new HolePunchWorld(model('outside_shrink_then_insert')).start();
-    await w.step('f', 'mmu_interval_read_begin', { sub: 's1', page: 3 });
-    await runUntil(w, 'f', 'done');
-    expect(w.snapshot().spte).toEqual([0, 0, 1]);
-    await w.step('u', 'mn_itree_inv_start_range', { start: 2, last: 2, blockable: true });
-    await runUntil(w, 'u', 'done');
-    expect(w.snapshot().work).toEqual([{ sub: 's1', start: 2, last: 2 }]);
-    await w.step('w', 'unmap_work_begin', { sub: 's1' });
-    await w.step('w', 'mmu_interval_notifier_update', { sub: 's1', start: 1, last: 1 });
-    await w.step('i', 'mn_itree_inv_start_range', { start: 3, last: 3, blockable: true });
-    expect(w.snapshot().inv.i?.cursor).toBe('none'); // no interval covers page 3 now
-    await w.step('w', 'mmu_interval_notifier_insert_safe', { sub: 's2', start: 3, last: 3 });
-    await w.step('i', 'mm_change_ptes', { start: 3, last: 3 });
-    expect(w.violations()).toContain('NoStaleDeviceEntry');
+  it('insert_first: the reclaim walks the kept part\'s new notifier and unmaps the GPU entry first', async () => {
+    const w = await window('insert_first');
+    expect(w.snapshot().pc.i).toBe('invalidate_lock');
+    for (const a of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap']) await w.step('i', a);
+    expect(w.snapshot().spte).toEqual([0, 0, 0]);
+    expect(w.violations()).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ describe('variant catalogue coverage', () => {
 
   it('LIFO and FIFO processing of the deferred list explore the same number of states', () => {
     const fifo = byName.get('MCHolePunchTwoUnmapsFifo');
-    const lifo = byName.get('MCHolePunchTwoUnmaps');
+    const lifo = byName.get('MCHolePunchTwoUnmapsRecheck');
     expect(fifo?.distinctStates ?? null).not.toBeNull();
     expect(fifo?.distinctStates).toBe(lifo?.distinctStates);
     expect(fifo?.totalStates).toBe(lifo?.totalStates);
@@ -55,10 +55,56 @@ describe('hole-punch strategies', () => {
     for (const m of models) expect(cfgOf(m), m.name).toMatch(new RegExp(`Strategy\\s*=\\s*"${strategy}"`));
   });
 
-  it('the inside-callback hole punch passes and shrink-then-insert outside it fails SAFE-1', () => {
-    expect(byName.get('MCHolePunchInside')?.expected).toBe('success');
-    const outside = byName.get('MCHolePunchShrinkFirst');
-    expect([outside?.expected, outside?.violated]).toEqual(['safety failure', 'NoStaleDeviceEntry']);
+  it("the inside-callback hole punch passes only with the coverage re-check; Ralph's fault path and shrink-then-insert fail SAFE-1", () => {
+    expect(byName.get('MCHolePunchInsideRecheck')?.expected).toBe('success');
+    for (const name of ['MCHolePunchInside', 'MCHolePunchShrinkFirst']) {
+      const m = byName.get(name);
+      expect([m?.expected, m?.violated], name).toEqual(['safety failure', 'NoStaleDeviceEntry']);
+    }
+  });
+});
+
+/** The value a cfg assigns to CONSTANT `name`, or undefined. */
+function constantOf(cfg: string, name: string): string | undefined {
+  return new RegExp(`^\\s*${name}\\s*=\\s*"?([A-Za-z_]+)"?`, 'm').exec(cfg)?.[1];
+}
+
+describe('hole-punch manifest fields', () => {
+  const holePunch = manifest.models.filter((m) => m.module === 'MCHolePunch.tla' || m.module === 'MCExportHolePunch.tla');
+
+  it('every hole-punch entry records strategy, faultRecheck and invalidatorContext as its cfg sets them, amdkfd entries also fix', () => {
+    expect(holePunch.length).toBeGreaterThan(0);
+    for (const m of holePunch) {
+      const cfg = cfgOf(m);
+      expect(constantOf(cfg, 'Strategy'), m.name).toBe(m.strategy);
+      expect(constantOf(cfg, 'FaultRecheck'), m.name).toBe(m.faultRecheck ? 'TRUE' : 'FALSE');
+      expect(constantOf(cfg, 'InvalidatorContext'), m.name).toBe(m.invalidatorContext);
+      expect(['rmap', 'mmap_read', 'per_vma'], m.name).toContain(m.invalidatorContext);
+      if (m.strategy === 'outside_remove_then_insert') expect(constantOf(cfg, 'AmdkfdFix'), m.name).toBe(m.fix);
+      else expect(m.fix, m.name).toBeUndefined();
+    }
+  });
+
+  it('every dmirror strategy is checked both with and without the fault re-check', () => {
+    for (const strategy of Object.keys(HOLE_PUNCH_STRATEGIES)) {
+      const models = holePunch.filter((m) => m.kind !== 'export' && m.strategy === strategy);
+      expect(new Set(models.map((m) => m.faultRecheck)), strategy).toEqual(new Set([false, true]));
+    }
+  });
+
+  it('amdkfd today fails SAFE-1 against rmap and per-VMA invalidations, and some fix holds in every context', () => {
+    const amdkfd = holePunch.filter((m) => m.kind !== 'export' && m.strategy === 'outside_remove_then_insert');
+    const today = (ctx: string) => amdkfd.find((m) => m.fix === 'none' && m.invalidatorContext === ctx && !m.faultRecheck);
+    expect([today('rmap')?.expected, today('rmap')?.violated]).toEqual(['safety failure', 'NoStaleDeviceEntry']);
+    expect([today('per_vma')?.expected, today('per_vma')?.violated]).toEqual(['safety failure', 'NoStaleDeviceEntry']);
+    expect(today('mmap_read')?.expected).toBe('success');
+    const safeEverywhere = [...new Set(amdkfd.map((m) => m.fix))].filter(
+      (fix) =>
+        fix !== 'none' &&
+        ['rmap', 'mmap_read', 'per_vma'].every((ctx) => amdkfd.some((m) => m.fix === fix && m.invalidatorContext === ctx && m.expected === 'success')) &&
+        amdkfd.filter((m) => m.fix === fix).every((m) => m.expected === 'success'),
+    );
+    expect(safeEverywhere).toContain('insert_first');
   });
 });
 

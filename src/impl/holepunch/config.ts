@@ -4,12 +4,18 @@
  * hole-punch world adds to the one world interface (what its choices,
  * invariants and snapshot read).
  */
-import { type HolePunchState, type HolePunchStrategy, type VariantName } from '../../protocol/index.ts';
+import {
+  type AmdkfdFix,
+  type HolePunchState,
+  type HolePunchStrategy,
+  type InvalidatorContext,
+  type VariantName,
+} from '../../protocol/index.ts';
+import { type Subscription } from '../subscription.ts';
 import { type SubSpec } from '../mainline/config.ts';
 import { type SpecWorld } from '../world-api.ts';
 import { type MmapLock } from './mmap-lock.ts';
 import { type PlanOp } from './plan.ts';
-import { type V6FaultPath } from './v6-fault-path.ts';
 
 /** The constants of a hole-punch model (spec/MCExportHolePunch.tla's ExportConstants). */
 export interface HolePunchConfig {
@@ -21,12 +27,16 @@ export interface HolePunchConfig {
   /** Inserted (while idle) in the initial state. */
   readonly initTree: readonly string[];
   readonly invalidators: readonly string[];
-  /** Invalidators that run munmap (hold mmap_write_lock, remove the VMA). */
+  /** Amdkfd only (Strategy outside_remove_then_insert): the worker's fix; default "none" (kfd_svm.c today). */
+  readonly amdkfdFix?: AmdkfdFix;
+  /** Invalidators that run munmap (write lock to detach the VMA, then the read lock for the zap). */
   readonly unmappers: readonly string[];
   readonly unmapRanges: ReadonlyArray<readonly [number, number]>;
   readonly invRanges: ReadonlyArray<readonly [number, number]>;
-  /** Do the other invalidators hold mmap_read_lock? */
-  readonly otherInvMmapLock: boolean;
+  /** The other invalidators' context: rmap (no mmap_lock), mmap_read, per_vma (needs a mapped page). */
+  readonly invalidatorContext: InvalidatorContext;
+  /** Does the fault path re-check under the driver lock that its interval still covers the page? */
+  readonly faultRecheck: boolean;
   readonly faulters: readonly string[];
   readonly mgr: string;
   readonly blockable: readonly boolean[];
@@ -54,8 +64,8 @@ export interface HolePunchParts {
   readonly mmap: MmapLock;
   /** Pages still mapped. */
   readonly vma: ReadonlySet<number>;
-  /** The v6 fault path (its `find` is mmu_interval_notifier_find). */
-  readonly faultPath: V6FaultPath;
+  /** The fault's lookup (dmirror_interval_find / svm_range_from_addr): intervals in the tree, not being removed, covering `page`. */
+  findable(page: number): Subscription[];
 }
 
 /** What the hole-punch choices, invariants and snapshot read of the world. */

@@ -1,34 +1,37 @@
 /**
- * The world of spec/HolePunch.tla: the v5/v6 dmirror that keeps one interval
- * per mapping and, on munmap, removes, shrinks or splits it — inside the
- * callback (`inside_callback`) or from its worker (the manager thread, the
- * outside strategies and amdkfd's remove-then-insert). Step for step like
- * the spec's actions, with its extra state: pending updates (`upd`), the
- * release lists (`relq`), the unmap plans (`hp`), the work queue (`work`),
- * mmap_lock (`mmap`) and the mapped pages (`vma`).
+ * The world of spec/HolePunch*.tla: a driver that keeps one interval per
+ * mapping and, on munmap, removes, shrinks or splits it — Ralph Campbell's
+ * v6 dmirror inside the callback (`inside_callback`) or from its worker (the
+ * manager thread, the outside strategies), and amdkfd's deferred worker
+ * (remove-then-insert, or one of the candidate fixes). Step for step like
+ * the spec's actions (spec/HolePunchDriver.tla), with its extra state:
+ * pending updates (`upd`), the release lists (`relq`), the unmap plans
+ * (`hp`), the work queue (`work`), mmap_lock (`mmap`) and the mapped pages
+ * (`vma`).
  *
- * It shares the core, the mm and the driver with World; what differs is the
- * unmap handler (a step per API call), the fault path (find the covering
- * interval on every attempt, fail on an unmapped page, re-check coverage
- * under the lock) and who holds mmap_lock.
+ * It shares the core, the mm and the driver lock with the mainline world;
+ * what differs is the unmap handler (a step per API call), the fault path
+ * (./fault.ts: lookup, read_begin and the checks as their own steps) and who
+ * holds mmap_lock when (munmap downgrades; the other invalidation's
+ * InvalidatorContext).
  */
 import { type HolePunchState } from '../../protocol/index.ts';
 import { OptionsError } from '../errors.ts';
 import { SimulatedMm } from '../mm.ts';
-import { idleFaultLocals, MirrorDriver } from '../mirror-driver.ts';
+import { type FaultLocals, idleFaultLocals, MirrorDriver } from '../mirror-driver.ts';
 import { Subscriptions } from '../notifier.ts';
 import { stepPoint, type Task } from '../scheduler.ts';
 import { NONE, type Invalidation, type Subscription } from '../subscription.ts';
 import { type StepChoice } from '../world-api.ts';
 import { WorldBase } from '../world-base.ts';
-import { faulterProgram, idleInv, invalidatorProgram, pollingGuard } from '../world-threads.ts';
+import { idleInv, invalidatorProgram, pollingGuard } from '../world-threads.ts';
 import { holePunchChoices } from './choices.ts';
 import { type HolePunchConfig, type HolePunchParts, type UnmapWork } from './config.ts';
 import { checkHolePunchWorld, HP_WALKING } from './invariants.ts';
 import { MmapLock } from './mmap-lock.ts';
 import { amdkfdPlan, OP_ACTION, type PlanOp, unmapPlan } from './plan.ts';
 import { holePunchSnapshot } from './snapshot.ts';
-import { V6FaultPath } from './v6-fault-path.ts';
+import { findReady, holePunchFault, type HolePunchFaultHost } from './fault.ts';
 
 /** The hole-punch world, steppable one atomic action at a time. */
 export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> implements HolePunchParts {
@@ -46,8 +49,6 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
   readonly mmap = new MmapLock();
   /** Pages still mapped. */
   readonly vma: Set<number>;
-  /** The v6 fault path (find, -EFAULT, coverage re-check). */
-  readonly faultPath: V6FaultPath;
 
   constructor(readonly cfg: HolePunchConfig) {
     super();
@@ -60,16 +61,13 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
       observer: (t, a, args) => this.record(t, a, args),
     });
     this.subs = [];
-    this.faultPath = new V6FaultPath(this.notifier, this.subs, this.vma, this.notifier.variant);
     this.driver = new MirrorDriver({
       notifier: this.notifier,
       mm: this.mm,
       record: (t, a, args) => this.record(t, a, args),
       maxTries: cfg.maxTries,
       hasRelease: true,
-      wantCheckRetry: (t) => t.want === undefined || t.want === 'mmu_interval_check_retry',
       unmapHandler: (t, sub, inv) => this.dmirrorDoUnmap(t, sub, inv),
-      faultPath: this.faultPath,
     });
     cfg.subs.forEach((s, i) => this.subs.push(this.driver.newSubscription(s.id, s.start, s.last, i + 1)));
     for (const id of cfg.initTree) {
@@ -97,6 +95,11 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
     super.record(task, name, args);
     // mn_itree_inv_end (either path) drops the invalidator's mmap_lock in the same step.
     if (name === 'mn_itree_inv_end') this.mmap.release(task.id);
+  }
+
+  /** The fault's lookup: intervals in the tree, not being removed, covering `page` (the spec's Findable). */
+  findable(page: number): Subscription[] {
+    return this.subs.filter((s) => this.notifier.tree.has(s.id) && s.life === 'in_tree' && s.start <= page && page <= s.last);
   }
 
   /** The first unused interval in SubList order (a successful allocation), or null. */
@@ -136,19 +139,22 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
 
   // ---------------------------------------------------------- programs
 
-  /** invalidate_range_start … end, MaxInv times; munmap holds mmap_write_lock and removes its VMA pages. */
+  /**
+   * invalidate_range_start … end, MaxInv times. In the start step munmap
+   * takes mmap_write_lock, detaches its pages and downgrades (it holds the
+   * read lock to its end); the other invalidator takes mmap_read_lock in
+   * context mmap_read, nothing otherwise.
+   */
   private async invalidator(task: Task): Promise<void> {
     const unmapper = this.cfg.unmappers.includes(task.id);
     const ready = pollingGuard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0);
     await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, ready, pollingGuard(() => this.spinFree), {
       unmapper,
-      // In the idle step: munmap takes mmap_write_lock, the others (if modelled) mmap_read_lock.
-      begin: () => {
-        if (unmapper) this.mmap.writer = task.id;
-        else if (this.cfg.otherInvMmapLock) this.mmap.readers.add(task.id);
-      },
-      changed: (L) => {
-        if (unmapper) for (let p = L.start; p <= L.last; p++) this.vma.delete(p);
+      begin: (L) => {
+        if (unmapper) {
+          for (let p = L.start; p <= L.last; p++) this.vma.delete(p);
+          this.mmap.readers.add(task.id);
+        } else if (this.cfg.invalidatorContext === 'mmap_read') this.mmap.readers.add(task.id);
       },
       endAfterFailedStart: false,
     });
@@ -170,7 +176,9 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
   private async runPlan(task: Task): Promise<void> {
     const plan = this.hp[task.id] as { ops: PlanOp[] };
     for (let o = plan.ops[0]; o !== undefined; o = plan.ops[0]) {
-      const ready = pollingGuard(() => this.spinFree && (o.api !== 'update' || this.sub(o.sub).live));
+      const ready = pollingGuard(
+        () => this.spinFree && (o.api !== 'update' || this.sub(o.sub).live) && (o.api !== 'unmap_from_gpus' || this.driver.lock.blocker.ready()),
+      );
       await stepPoint(this.sched, task, OP_ACTION[o.api], ready);
       if (o.api === 'remove') {
         // amdkfd's blocking remove (the worker): its wait and return are steps of their own.
@@ -193,6 +201,10 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
     if (o.api === 'update') {
       this.record(task, OP_ACTION.update, { sub: o.sub, start: o.start, last: o.last });
       n.update(this.sub(o.sub), o.start, o.last - o.start + 1);
+    } else if (o.api === 'unmap_from_gpus') {
+      // Fix unmap_first: svm_range_unmap_from_gpus of the kept part, under prange->lock (taken and dropped here).
+      this.record(task, OP_ACTION.unmap_from_gpus, { start: o.start, last: o.last });
+      for (let p = o.start; p <= o.last; p++) this.driver.spte[p - 1] = 0;
     } else if (o.api === 'remove_deferred') {
       this.record(task, OP_ACTION.remove_deferred, { sub: o.sub });
       n.removeDeferred(this.sub(o.sub));
@@ -205,9 +217,35 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
     }
   }
 
-  /** The v6 dmirror fault: find the covering interval, collision-retry loop, MaxFaults times. */
+  /** The faults (./fault.ts), MaxFaults times; the first lookup is the idle step. */
   private async faulter(task: Task): Promise<void> {
-    await faulterProgram(this, task, pollingGuard(() => this.spinFree && holePunchChoices(this, task.id, 'idle').length > 0));
+    const L = this.flt[task.id] as FaultLocals;
+    const spinFree = (): boolean => this.spinFree;
+    const host = this.faultHost();
+    while (L.done < this.cfg.maxFaults) {
+      await stepPoint(this.sched, task, 'idle', pollingGuard(() => findReady(host, spinFree) && holePunchChoices(this, task.id, 'idle').length > 0));
+      const a = task.args as { sub: string; page: number };
+      await holePunchFault(host, task, L, { sub: this.sub(a.sub), page: a.page }, spinFree);
+      Object.assign(L, idleFaultLocals(L.done + 1));
+    }
+  }
+
+  /** What the fault path uses of this world. */
+  private faultHost(): HolePunchFaultHost {
+    return {
+      sched: this.sched,
+      notifier: this.notifier,
+      mm: this.mm,
+      lock: this.driver.lock,
+      spte: this.driver.spte,
+      mmap: this.mmap,
+      vma: this.vma,
+      work: this.work,
+      cfg: this.cfg,
+      findable: (page) => this.findable(page),
+      record: (t, name, args) => this.record(t, name, args),
+      wantCheckRetry: (t) => t.want === undefined || t.want === 'mmu_interval_check_retry',
+    };
   }
 
   /** The driver's worker (thread Mgr): one queued unmap per round, under mmap_write_lock (and the driver lock but for amdkfd). */
@@ -220,7 +258,7 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
       const sub = this.sub(it.sub);
       this.record(task, 'unmap_work_begin', { sub: it.sub });
       (this.hp[task.id] as { ops: PlanOp[] }).ops = amdkfd
-        ? amdkfdPlan(it.sub, sub.start, sub.last, it.start, it.last)
+        ? amdkfdPlan(it.sub, sub.start, sub.last, it.start, it.last, this.cfg.amdkfdFix)
         : unmapPlan(this.cfg.strategy, it.sub, sub.start, sub.last, it.start, it.last);
       this.mmap.writer = task.id;
       if (!amdkfd) this.driver.lock.tryLock(task);
