@@ -398,7 +398,7 @@ read_begin_wait(t) == C!read_begin_wait(t) /\ UNCHANGED hpVars
 
 \* The mmap_read_lock after hmm_range_fault: dmirror drops it here, amdkfd
 \* keeps it to the end of the fault.
-AfterHmmRangeFault(t) == IF FaultHoldsMmapAcross THEN UNCHANGED mmap ELSE DropRead(t)
+MmapAfterHmmRangeFault(t) == IF FaultHoldsMmapAcross THEN UNCHANGED mmap ELSE DropRead(t)
 \* The end of an attempt (commit, collision or failure) drops what is left.
 EndOfAttempt(t) == IF FaultHoldsMmapAcross THEN DropRead(t) ELSE UNCHANGED mmap
 
@@ -407,7 +407,7 @@ EndOfAttempt(t) == IF FaultHoldsMmapAcross THEN DropRead(t) ELSE UNCHANGED mmap
 hmm_range_fault(t) ==
     /\ IF flt[t].page \in vma
        THEN /\ C!hmm_range_fault(t)
-            /\ AfterHmmRangeFault(t)
+            /\ MmapAfterHmmRangeFault(t)
        ELSE /\ pc[t] = "hmm_range_fault"
             /\ C!FaultFinish(t)
             /\ DropRead(t)
