@@ -3,7 +3,8 @@
 // test/fixtures/tlc/recorded/, the raw -tool stdout (<name>.out), the exit
 // status (<name>.exit), dot dumps (<name>.dot) and simulation traces.
 //
-//   npx tsx scripts/record-tlc-output.ts
+//   npx tsx scripts/record-tlc-output.ts            # all recordings
+//   npx tsx scripts/record-tlc-output.ts NoVariables # only the named ones
 //
 // Commit the result; re-run after changing a fixture spec.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +23,8 @@ interface Recording {
 }
 
 const recordings: Recording[] = [
-  ...['Counter', 'InvariantViolation', 'InitViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values'].map(
+  ...['Counter', 'InvariantViolation', 'InitViolation', 'Deadlock', 'Liveness', 'AssertFail', 'ParseError', 'ConfigError', 'EmptyInit', 'Values',
+    'NoVariables', 'AssumeEvalError', 'ConfigValueError', 'MarkerInString', 'PrintMany'].map(
     (name) => ({ name, options: { spec: `${name}.tla` } }),
   ),
   { name: 'DeadlockCoverage', options: { spec: 'Deadlock.tla', coverageMinutes: 1 } },
@@ -34,7 +36,13 @@ const recordings: Recording[] = [
 const java = resolveJava();
 const jar = resolveJar({ recordFile: join(root, '.tlc', 'tlc.json') });
 mkdirSync(join(out, 'sim'), { recursive: true });
-for (const r of recordings) {
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !recordings.some((r) => r.name === n));
+if (unknown.length > 0) {
+  console.error(`no recording named ${unknown.join(', ')}; known: ${recordings.map((r) => r.name).join(', ')}`);
+  process.exit(2);
+}
+for (const r of recordings.filter((x) => only.length === 0 || only.includes(x.name))) {
   const tempDir = mkdtempSync(join(tmpdir(), 'tlc-record-'));
   try {
     const dirs = { metadir: join(tempDir, 'meta'), javaTmpdir: join(tempDir, 'tmp') };

@@ -11,3 +11,8 @@ export function recording(name: string): { text: string; exitCode: number } {
     exitCode: Number(readFileSync(join(RECORDED, `${name}.exit`), 'utf8').trim()),
   };
 }
+
+/** The fixture cfg of a recording (same name). */
+export function fixtureConfig(name: string): string {
+  return readFileSync(join(RECORDED, '..', `${name}.cfg`), 'utf8');
+}
