@@ -20,6 +20,8 @@ const out = join(fixtures, 'recorded');
 interface Recording {
   name: string;
   options: Omit<TlcRunOptions, 'spec'> & { spec: string };
+  /** Stop TLC (SIGKILL) after this long, as a timeout does; its .exit file then says `null`. */
+  killAfterMs?: number;
 }
 
 const recordings: Recording[] = [
@@ -30,6 +32,8 @@ const recordings: Recording[] = [
   { name: 'DeadlockCoverage', options: { spec: 'Deadlock.tla', coverageMinutes: 1 } },
   { name: 'CounterDot', options: { spec: 'Counter.tla', fp: 1, dumpDot: join(out, 'Counter.dot') } },
   { name: 'ValuesDot', options: { spec: 'Values.tla', fp: 1, checkDeadlock: false, dumpDot: join(out, 'Values.dot') } },
+  // Unbounded: stopped after TLC's first once-a-minute progress report (65 s).
+  { name: 'ForeverStopped', options: { spec: 'Forever.tla' }, killAfterMs: 65_000 },
   { name: 'CounterSimulate', options: { spec: 'Counter.tla', seed: 1, depth: 4, simulate: { file: join(out, 'sim', 'counter'), num: 2 } } },
 ];
 
@@ -49,7 +53,12 @@ for (const r of recordings.filter((x) => only.length === 0 || only.includes(x.na
     mkdirSync(dirs.javaTmpdir);
     const options = { ...r.options, spec: join(fixtures, r.options.spec) };
     const args = [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)];
-    const run = spawnSync(java.command, args, { cwd: fixtures, encoding: 'utf8' });
+    const run = spawnSync(java.command, args, {
+      cwd: fixtures,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      ...(r.killAfterMs !== undefined ? { timeout: r.killAfterMs, killSignal: 'SIGKILL' as const } : {}),
+    });
     writeFileSync(join(out, `${r.name}.out`), run.stdout);
     writeFileSync(join(out, `${r.name}.exit`), `${run.status}\n`);
     console.log(`${r.name}: exit ${run.status}, ${run.stdout.length} chars`);
