@@ -12,13 +12,14 @@ import {
 } from '../../src/tla2tools-runner/index.ts';
 import { fixtureConfig, recording } from './recorded.ts';
 
-function replay(name: string): { events: TlcEvent[]; result: TlcResult } {
+function replay(name: string, spec = name, stoppedBy: string | null = null): { events: TlcEvent[]; result: TlcResult } {
   const { text, exitCode } = recording(name);
   const events = parseTlcOutput(text);
   const collector = new TlcResultCollector();
   events.forEach((e) => collector.add(e));
-  const assumptionsOnly = !configDeclaresBehaviour(fixtureConfig(name));
-  return { events, result: collector.finish({ exitCode, signal: null, durationMs: 1, stoppedBy: null, simulation: false, assumptionsOnly }) };
+  const assumptionsOnly = !configDeclaresBehaviour(fixtureConfig(spec));
+  const signal = exitCode === null ? 'SIGKILL' : null;
+  return { events, result: collector.finish({ exitCode, signal, durationMs: 1, stoppedBy, simulation: false, assumptionsOnly }) };
 }
 
 const malformed = (events: TlcEvent[]): TlcEvent[] => events.filter((e) => e.type === 'malformed');
@@ -104,5 +105,20 @@ describe('specs without variables and Print output (recorded)', () => {
     const { result } = replay('PrintMany');
     expect(result.printed).toEqual([1, 2, 3, 4, 5].map((n) => `<<"step", ${n}>>`));
     expect(result.printedOmitted).toBe(0);
+  });
+});
+
+describe('figures of a run stopped early (recorded)', () => {
+  it('ForeverStopped: distinct, generated and depth come from the last progress report, not the initial states', () => {
+    const { events, result } = replay('ForeverStopped', 'Forever', 'timeout after 65000 ms');
+    const last = events.filter((e) => e.type === 'progress').at(-1);
+    if (last?.type !== 'progress') throw new Error('the recording has no progress report');
+    expect(result.outcome).toBe('error');
+    expect([result.distinctStates, result.generatedStates, result.depth]).toEqual([last.distinct, last.generated, last.depth]);
+    // Forever's states are the pairs (x, y); BFS at depth D has found every
+    // pair with x + y <= D - 2 and none with x + y >= D.
+    const d = result.depth!;
+    expect(result.distinctStates).toBeGreaterThanOrEqual(((d - 1) * d) / 2);
+    expect(result.distinctStates).toBeLessThanOrEqual((d * (d + 1)) / 2);
   });
 });
