@@ -57,13 +57,11 @@ export function startWatchdog(javaPid: number, tempDir: string, shell = '/bin/sh
   // stale-folder sweep at the next start still removes what it would have.
   child.on('error', () => undefined);
   child.unref();
-  const stdin = child.stdin as (NodeJS.WritableStream & { unref?: () => void; destroy?: () => void }) | null;
-  stdin?.on('error', () => undefined); // EPIPE if the shell is already gone
-  (stdin as unknown as { _handle?: { unref?: () => void } })?._handle?.unref?.();
+  child.stdin?.on('error', () => undefined); // EPIPE if the shell is already gone
   return {
     stop() {
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) killGroup(child.pid);
-      stdin?.destroy?.();
+      child.stdin?.destroy();
     },
   };
 }
