@@ -3,13 +3,13 @@
 // a dead owner, timeouts past setTimeout's limit. Processes are found by the
 // run's own temporary folder (unique per run), never by name, since other
 // TLC runs share this machine.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXIT_GRACE_MS, runTlc, type TlcRunHandle, type TlcRunOptions } from '../../src/tla2tools-runner/index.ts';
-import { processesMentioning, within } from './tlc-processes.ts';
+import { processesMentioning, startRunForever, within } from './tlc-processes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'tlc');
@@ -48,19 +48,7 @@ describe('runner faults with the real TLC', () => {
   }, 180_000);
 
   it('SIGKILL of the parent Node process: no java, no watchdog and no run folder remain', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'run-forever.ts')], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const line = await new Promise<string>((resolveLine, reject) => {
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => {
-        text += d.toString();
-        if (text.includes('\n')) resolveLine(text.split('\n')[0]!);
-      });
-      child.on('exit', (code) => reject(new Error(`helper exited early with ${code}`)));
-    });
-    const { tempDir } = JSON.parse(line) as { tempDir: string };
+    const { child, tempDir } = await startRunForever(root);
     expect(processesMentioning(tempDir).filter((l) => l.includes('java'))).toHaveLength(1);
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, sig) => r(sig)));
     child.kill('SIGKILL');
