@@ -30,19 +30,23 @@ describe('runner faults with the real TLC', () => {
     const h = start('OutOfMemory', { env: { ...process.env, JAVA_TOOL_OPTIONS: '-Xmx16m' } });
     let oomAt: number | undefined;
     h.onEvent = (e) => {
-      if (oomAt === undefined && e.type === 'error' && /out of memory|OutOfMemoryError/i.test(e.text)) oomAt = Date.now();
+      // TLC's 1000/1001 messages, or (when the heap runs out elsewhere, e.g. in
+      // SANY) only Java's "Exception in thread … OutOfMemoryError" on stderr.
+      const text = e.type === 'error' || e.type === 'output' ? e.text : '';
+      if (oomAt === undefined && /Java ran out of memory|OutOfMemoryError/.test(text)) oomAt = Date.now();
     };
     const r = await h.result;
     const ended = Date.now();
-    expect(oomAt, 'TLC reported no OutOfMemoryError').toBeDefined();
+    expect(oomAt, 'neither TLC nor Java reported an OutOfMemoryError').toBeDefined();
     const afterOom = ended - oomAt!;
-    console.log(`out of memory -> result: ${afterOom} ms (grace ${DEFAULT_EXIT_GRACE_MS} ms)`);
+    console.log(`out of memory -> result: ${afterOom} ms (grace ${DEFAULT_EXIT_GRACE_MS} ms), exit ${r.exitCode}, signal ${r.signal}`);
     expect(afterOom).toBeLessThan(DEFAULT_EXIT_GRACE_MS + 5000);
     expect(r.outcome).toBe('error');
     const errors = r.errors.join('\n');
-    expect(errors).toMatch(/Java ran out of memory/); // TLC's message 1001
-    expect(errors).toMatch(/did not exit within \d+ ms after a fatal JVM error/);
+    expect(errors).toMatch(/Java ran out of memory|OutOfMemoryError/); // TLC's or Java's own text
     expect(errors).toMatch(/larger heap .*-Xmx/);
+    // Usually the JVM hangs and the runner ends it; if it exits by itself, no such note.
+    if (r.signal === 'SIGKILL') expect(errors).toMatch(/did not exit within \d+ ms after a fatal JVM error/);
     expect(processesMentioning(tempDirOf(h))).toEqual([]);
     expect(existsSync(tempDirOf(h))).toBe(false);
   }, 180_000);
