@@ -42,10 +42,10 @@ export interface TlcRunOptions {
   /** Where the per-run temporary folder goes (default os.tmpdir()). */
   tmpRoot?: string;
   /**
-   * After TLC's last message (2186 "Finished") or a fatal JVM error (out of
-   * memory), how long the JVM may take to exit before the runner kills it
-   * (TLC 2.18 can hang there: a non-daemon thread keeps the JVM alive).
-   * Default {@link DEFAULT_EXIT_GRACE_MS}.
+   * After a fatal JVM error (out of memory, stack overflow), how long the JVM
+   * may take to exit before the runner kills it (TLC 2.18 hangs there: a
+   * non-daemon thread keeps the JVM alive); after TLC's last message (2186
+   * "Finished") it gets ten times as long. Default {@link DEFAULT_EXIT_GRACE_MS}.
    */
   exitGraceMs?: number;
 }

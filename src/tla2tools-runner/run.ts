@@ -51,12 +51,17 @@ function configPath(options: TlcRunOptions): string {
   return options.config ? resolve(options.config) : resolve(options.spec).replace(/\.tla$/, '.cfg');
 }
 
-/** Why the JVM should exit soon: TLC printed its last message, or the JVM hit a fatal error. */
-function endReason(e: TlcEvent): string | undefined {
-  if (e.type === 'finished') return 'after TLC printed its last message (2186)';
+/**
+ * Why the JVM should exit soon, and how many grace periods it gets: one
+ * after a fatal JVM error (nothing useful can follow), ten after TLC's last
+ * message, so that a JVM merely slow to shut down on a loaded machine never
+ * turns a finished verdict into an error.
+ */
+function endReason(e: TlcEvent): { why: string; graces: number } | undefined {
+  if (e.type === 'finished') return { why: 'after TLC printed its last message (2186)', graces: 10 };
   const text = e.type === 'error' || (e.type === 'output' && e.stream === 'stderr') ? e.text : '';
   if (/java\.lang\.(OutOfMemoryError|StackOverflowError)/.test(text) || (e.type === 'error' && e.code === MessageCode.OUT_OF_MEMORY)) {
-    return 'after a fatal JVM error (out of memory or stack overflow)';
+    return { why: 'after a fatal JVM error (out of memory or stack overflow)', graces: 1 };
   }
   return undefined;
 }
@@ -112,15 +117,18 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   // TLC 2.18 may print its end (or die of OutOfMemoryError) while a
   // non-daemon thread keeps the JVM alive forever: give it exitGraceMs, then end it.
   let graceTimer: NodeJS.Timeout | undefined;
-  const graceMs = options.exitGraceMs ?? DEFAULT_EXIT_GRACE_MS;
-  const expectExit = (why: string): void => {
-    if (graceTimer || stoppedBy !== null) return;
-    graceTimer = setTimeout(() => handle.abort(`the JVM did not exit within ${graceMs} ms ${why}; the runner ended it`), graceMs);
+  let graceEnds = Infinity;
+  const expectExit = ({ why, graces }: { why: string; graces: number }): void => {
+    const ms = (options.exitGraceMs ?? DEFAULT_EXIT_GRACE_MS) * graces;
+    if (stoppedBy !== null || performance.now() + ms >= graceEnds) return; // an earlier deadline stands
+    if (graceTimer) clearTimeout(graceTimer);
+    graceEnds = performance.now() + ms;
+    graceTimer = setTimeout(() => handle.abort(`the JVM did not exit within ${ms} ms ${why}; the runner ended it`), ms);
     graceTimer.unref();
   };
   const emit = (e: TlcEvent): void => {
-    const why = endReason(e);
-    if (why) expectExit(why);
+    const reason = endReason(e);
+    if (reason) expectExit(reason);
     collector.add(e);
     handle.onEvent?.(e);
     queue.push(e);

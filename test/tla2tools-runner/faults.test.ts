@@ -51,6 +51,27 @@ describe('runner faults with the real TLC', () => {
     expect(existsSync(tempDirOf(h))).toBe(false);
   }, 180_000);
 
+  it('a JVM that hangs after TLC\'s last message (2186) is ended after ten grace periods', async () => {
+    // A stand-in for java that prints TLC's last message, then never exits.
+    const javaHome = join(scratch, 'hanging-java');
+    mkdirSync(join(javaHome, 'bin'), { recursive: true });
+    const fake = join(javaHome, 'bin', 'java');
+    writeFileSync(
+      fake,
+      `#!/bin/sh\nif [ "$1" = "-version" ]; then echo 'openjdk version "17.0.1"' >&2; exit 0; fi\n` +
+        `printf '@!@!@STARTMSG 2186:0 @!@!@\\nFinished in 1ms at (now)\\n@!@!@ENDMSG 2186 @!@!@\\n'\nexec sleep 600\n`,
+      { mode: 0o755 },
+    );
+    const t0 = Date.now();
+    const h = start('Counter', { env: { ...process.env, JAVA_HOME: javaHome }, exitGraceMs: 100 });
+    const r = await h.result;
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r).toMatchObject({ outcome: 'error', exitCode: null, signal: 'SIGKILL' });
+    expect(r.errors.join('\n')).toMatch(/the JVM did not exit within 1000 ms after TLC printed its last message \(2186\); the runner ended it/);
+    expect(processesMentioning(tempDirOf(h))).toEqual([]);
+    expect(existsSync(tempDirOf(h))).toBe(false);
+  }, 30_000);
+
   it('SIGKILL of the parent Node process: no java, no watchdog and no run folder remain', async () => {
     const { child, tempDir } = await startRunForever(root);
     expect(processesMentioning(tempDir).filter((l) => l.includes('java'))).toHaveLength(1);
