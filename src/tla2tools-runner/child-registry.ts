@@ -4,8 +4,8 @@ import { rmSync } from 'node:fs';
  * Every TLC process group this Node process has started and not yet seen
  * exit, with its temporary folder. When the parent exits or is told to stop
  * (SIGINT, SIGTERM, SIGHUP) they are killed and the folders removed, so no
- * `java` outlives us. (Only SIGKILL of the parent cannot be caught: then the
- * JVM survives — a limit of POSIX without prctl, not of this code.)
+ * `java` outlives us. SIGKILL of the parent cannot be caught here: for that,
+ * each run has a watchdog (watchdog.ts) that ends the JVM when we are gone.
  */
 interface LiveRun {
   pid: number;

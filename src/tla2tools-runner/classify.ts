@@ -57,6 +57,12 @@ export interface RunFacts {
   generatedStates: number | null;
   /** A `-simulate` run prints no distinct-state count. */
   simulation: boolean;
+  /**
+   * The config names no behaviour (no INIT/NEXT/SPECIFICATION): a spec
+   * without variables, of which TLC checks only the ASSUMEs and explores 0
+   * states. See `configDeclaresBehaviour`.
+   */
+  assumptionsOnly?: boolean;
 }
 
 /** The classification and the reasons worth reporting alongside it. */
@@ -69,7 +75,8 @@ export interface Classification {
  * Classifies a run from its exit status AND its messages. The exit status is
  * authoritative for violations (10–14); the messages catch what the status
  * hides: `-continue` exits 0 after violations, an empty Init "succeeds" with
- * 0 states, and a violation status without its message is suspicious.
+ * 0 states (a spec without variables has 0 states too, and succeeds), and a
+ * violation status without its message is suspicious.
  */
 export function classifyRun(f: RunFacts): Classification {
   const notes: string[] = [];
@@ -91,6 +98,7 @@ export function classifyRun(f: RunFacts): Classification {
       return { outcome: 'success', notes };
     }
     if (f.distinctStates === null) return { outcome: 'error', notes: ['TLC exited 0 without reporting state counts'] };
+    if (f.distinctStates === 0 && f.assumptionsOnly) return { outcome: 'success', notes };
     if (f.distinctStates === 0) {
       return { outcome: 'error', notes: ['0 distinct states: the initial predicate has no solution (TLC 2.18 calls that success)'] };
     }

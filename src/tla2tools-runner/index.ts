@@ -4,10 +4,10 @@
  */
 export { runTlc, type TlcRunHandle } from './run.ts';
 export type { TlcRunOptions, RunDirs } from './options.ts';
-export { jvmArgs, tlcArgs } from './options.ts';
+export { jvmArgs, tlcArgs, validateOptions, DEFAULT_EXIT_GRACE_MS } from './options.ts';
 export { resolveJava, parseJavaMajor, MIN_JAVA_MAJOR, TlcSetupError, type JavaRuntime } from './java.ts';
 export { resolveJar, type JarSources } from './jar.ts';
-export { ToolStreamTokenizer, type ToolFrame, type ToolMessage, type ToolLine, type ToolMalformed } from './tool-stream.ts';
+export { ToolStreamTokenizer, messageText, type ToolFrame, type ToolMessage, type ToolLine, type ToolMalformed } from './tool-stream.ts';
 export { TlcEventParser, parseActionInfo } from './message-parser.ts';
 export { MessageCode } from './message-codes.ts';
 export * from './events.ts';
@@ -20,7 +20,9 @@ export { toPlainJson, stateToPlainJson, type PlainJson } from './plain-json.ts';
 export { readDotDump, readDotDumpBatches, collectDotDump, parseDotLine, unescapeDotLabel, type DotRecord, type DotNode, type DotEdge, type StateGraph } from './dot-dump.ts';
 export { parseSimulationTrace, readSimulationTraces, type SimulationTrace } from './simulation.ts';
 export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, TLC_OUTCOMES, type TlcOutcome, type RunFacts, type Classification } from './classify.ts';
-export { TlcResultCollector, tlcResultSchema, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';
-export { temporalPropertiesOfConfig } from './config-file.ts';
+export { TlcResultCollector, tlcResultSchema, OUT_OF_MEMORY_ADVICE, KEPT_PRINTED_LINES, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';
+export { temporalPropertiesOfConfig, configDeclaresBehaviour } from './config-file.ts';
+export { sweepStaleRunDirs, RUN_DIR_PREFIX } from './stale-runs.ts';
+export { WATCHDOG_NAME } from './watchdog.ts';
 export { liveRunCount } from './child-registry.ts';
 export { parseTlcOutput } from './parse-output.ts';

@@ -27,6 +27,8 @@ export const MessageCode = {
   PARSE_FAILED: 3002,
   PARSE_ERROR: 2171,
   GENERAL: 1000,
+  /** "Java ran out of memory" (after a 1000 naming the OutOfMemoryError). */
+  OUT_OF_MEMORY: 1001,
 } as const;
 
 /** Trace headers and similar: severity 1 (error class) but not errors themselves. */

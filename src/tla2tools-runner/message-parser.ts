@@ -1,7 +1,7 @@
 import type { ErrorCategory, TlcEvent, TlcLocation } from './events.ts';
 import { tlcEventSchema } from './events.ts';
 import { COVERAGE_CODES, EVALUATION_ERROR_CODES, MessageCode as C, TRACE_HEADER_CODES, isConfigErrorCode } from './message-codes.ts';
-import type { ToolFrame, ToolMessage } from './tool-stream.ts';
+import { messageText, type ToolFrame, type ToolMessage } from './tool-stream.ts';
 import { parseTlcState } from './value-parser.ts';
 import type { TlcState } from './value.ts';
 
@@ -51,12 +51,14 @@ export class TlcEventParser {
       }
       return [{ type: 'output', stream, source: 'print', text: frame.text }];
     }
+    // A message with messages nested in it (2105 around 2158, 1000 around 5006) is read as one, with all their text.
+    const message = frame.nested ? { ...frame, body: messageText(frame) } : frame;
     try {
-      return [tlcEventSchema.parse(this.message(frame))];
+      return [tlcEventSchema.parse(this.message(message))];
     } catch (err) {
       return [
-        { type: 'malformed', reason: `message ${frame.code}: ${(err as Error).message}`, text: frame.body },
-        { type: 'message', code: frame.code, severity: frame.severity, text: frame.body },
+        { type: 'malformed', reason: `message ${frame.code}: ${(err as Error).message}`, text: message.body },
+        { type: 'message', code: frame.code, severity: frame.severity, text: message.body },
       ];
     }
   }

@@ -1,4 +1,5 @@
 import { basename, dirname, resolve } from 'node:path';
+import { TlcSetupError } from './java.ts';
 
 /** Options of one TLC run. Paths may be relative to the current directory. */
 export interface TlcRunOptions {
@@ -40,6 +41,46 @@ export interface TlcRunOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the per-run temporary folder goes (default os.tmpdir()). */
   tmpRoot?: string;
+  /**
+   * After a fatal JVM error (out of memory, stack overflow), how long the JVM
+   * may take to exit before the runner kills it (TLC 2.18 hangs there: a
+   * non-daemon thread keeps the JVM alive); after TLC's last message (2186
+   * "Finished") it gets ten times as long. Default {@link DEFAULT_EXIT_GRACE_MS}.
+   */
+  exitGraceMs?: number;
+}
+
+/** Default of {@link TlcRunOptions.exitGraceMs}: TLC exits within ~0.1 s of "Finished" when it exits at all. */
+export const DEFAULT_EXIT_GRACE_MS = 3000;
+
+function wholeNumber(value: number | undefined, name: string, min: number, max: number): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new TlcSetupError(`option ${name} must be a whole number from ${min} to ${max}, got ${String(value)}.`);
+  }
+}
+
+/**
+ * Checks the numeric options after any conversion the caller made, so that
+ * a fraction or an out-of-range number never reaches TLC as something else
+ * (`-workers 0.5`) or overflows a timer.
+ * @throws TlcSetupError naming the option and the accepted range.
+ */
+export function validateOptions(options: TlcRunOptions): void {
+  if (options.workers !== 'auto') wholeNumber(options.workers, 'workers', 1, 1024);
+  wholeNumber(options.fp, 'fp', 0, 130);
+  wholeNumber(options.seed, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  wholeNumber(options.depth, 'depth', 1, 2 ** 31 - 1);
+  wholeNumber(options.coverageMinutes, 'coverageMinutes', 1, 2 ** 31 - 1);
+  wholeNumber(options.simulate?.num, 'simulate.num', 1, 2 ** 31 - 1);
+  for (const [name, ms] of [['timeoutMs', options.timeoutMs], ['exitGraceMs', options.exitGraceMs]] as const) {
+    if (ms !== undefined && !(Number.isFinite(ms) && ms > 0)) {
+      throw new TlcSetupError(`option ${name} must be a positive number of milliseconds, got ${String(ms)}.`);
+    }
+  }
+  if (options.heap !== undefined && !/^\d+[kKmMgGtT]?$/.test(options.heap)) {
+    throw new TlcSetupError(`option heap must be a JVM size such as 512m or 4g, got '${options.heap}'.`);
+  }
 }
 
 /** Per-run private folders handed to TLC. */

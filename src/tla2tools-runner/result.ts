@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { classifyRun, type TlcOutcome } from './classify.ts';
 import { locationSchema, type TlcEvent, type TlcLocation, type ViolationKind } from './events.ts';
 import type { TlcState } from './value.ts';
+import { MessageCode } from './message-codes.ts';
 import { tlcStateSchema } from './value-schema.ts';
 
 /** One state of an error trace. `action` is null for the initial state. */
@@ -35,6 +36,14 @@ export interface TlcResult {
   errors: string[];
   /** e.g. `2.18`. */
   version: string | null;
+  /**
+   * What the spec printed (`Print`/`PrintT`) and other unframed stdout lines,
+   * in order; at most the last {@link KEPT_PRINTED_LINES} (older ones are
+   * counted in `printedOmitted`). Absent in results stored by older versions.
+   */
+  printed?: string[];
+  /** How many earlier printed lines were dropped to keep `printed` bounded. */
+  printedOmitted?: number;
 }
 
 /** zod schema of {@link TlcResult}, for results stored as JSON. */
@@ -64,6 +73,8 @@ export const tlcResultSchema = z.object({
     .nullable(),
   errors: z.array(z.string()),
   version: z.string().nullable(),
+  printed: z.array(z.string()).optional(),
+  printedOmitted: z.number().int().optional(),
 });
 
 /** How the process ended, as the runner saw it. */
@@ -75,10 +86,14 @@ export interface RunEnd {
   simulation: boolean;
   /** Temporal properties named in the config; a single one names a liveness violation. */
   temporalProperties?: readonly string[];
+  /** The config names no INIT/NEXT/SPECIFICATION (see `RunFacts.assumptionsOnly`). */
+  assumptionsOnly?: boolean;
 }
 
 /** How many unframed output lines are kept to explain a crash. */
 const KEPT_OUTPUT_LINES = 200;
+/** How many lines of the spec's own output (Print/PrintT) a result keeps: the last ones. */
+export const KEPT_PRINTED_LINES = 2000;
 
 /**
  * Folds the event stream of one run into a {@link TlcResult}. Feed every
@@ -90,8 +105,11 @@ export class TlcResultCollector {
   private distinct: number | null = null;
   private generated: number | null = null;
   private initialDistinct: number | null = null;
-  private lastProgressGenerated: number | null = null;
+  /** The last progress report's figures (-1 placeholders of simulation excluded). */
+  private lastProgress: { distinct: number | null; generated: number | null; depth: number | null } | null = null;
   private depth: number | null = null;
+  private readonly printed = new LastLines(KEPT_PRINTED_LINES);
+  private outOfMemory = false;
   private readonly violations: ViolationKind[] = [];
   private violated: string | null = null;
   private readonly trace: TlcTraceStep[] = [];
@@ -109,7 +127,7 @@ export class TlcResultCollector {
         this.initialDistinct = e.distinct;
         break;
       case 'progress':
-        this.lastProgressGenerated = e.generated;
+        this.lastProgress = { distinct: counted(e.distinct), generated: counted(e.generated), depth: counted(e.depth) };
         break;
       case 'finalCounts':
         this.distinct = e.distinct;
@@ -146,6 +164,7 @@ export class TlcResultCollector {
         break;
       case 'error':
         this.errors.push(e.text);
+        if (e.code === MessageCode.OUT_OF_MEMORY || /java\.lang\.OutOfMemoryError/.test(e.text)) this.outOfMemory = true;
         break;
       case 'malformed':
         this.errors.push(`unparsed TLC output (${e.reason}): ${e.text}`);
@@ -153,6 +172,8 @@ export class TlcResultCollector {
       case 'output':
         this.output.push(e.text);
         if (this.output.length > KEPT_OUTPUT_LINES) this.output.shift();
+        if (e.source === 'print' && e.stream === 'stdout') this.printed.push(e.text);
+        if (e.stream === 'stderr' && /java\.lang\.OutOfMemoryError/.test(e.text)) this.outOfMemory = true;
         break;
       default:
         break;
@@ -161,9 +182,12 @@ export class TlcResultCollector {
 
   /** Builds the result once the process has ended. */
   finish(end: RunEnd): TlcResult {
-    // 2199 is missing when TLC stops early (e.g. an initial state violates an invariant): fall back to 2190.
-    const distinctStates = this.distinct ?? this.initialDistinct;
-    const generatedStates = this.generated ?? this.lastProgressGenerated;
+    // 2199 is missing when TLC stops early (a timeout, an abort, a crash, an
+    // initial state violating an invariant): the last progress report is the
+    // latest figure, else the initial states (2190).
+    const distinctStates = this.distinct ?? this.lastProgress?.distinct ?? this.initialDistinct;
+    const generatedStates = this.generated ?? this.lastProgress?.generated ?? null;
+    const depth = this.depth ?? this.lastProgress?.depth ?? null;
     const errorCount = this.errors.length - this.violations.filter((k) => k === 'assert' || k === 'assumption').length;
     const { outcome, notes } = classifyRun({
       exitCode: end.exitCode,
@@ -174,8 +198,10 @@ export class TlcResultCollector {
       distinctStates,
       generatedStates,
       simulation: end.simulation,
+      assumptionsOnly: end.assumptionsOnly ?? false,
     });
     const errors = [...this.errors, ...notes];
+    if (this.outOfMemory) errors.push(OUT_OF_MEMORY_ADVICE);
     // A crash (exit 1/255, a signal) explains itself only in unframed output: keep it.
     if (outcome === 'error' && this.errors.length === 0 && end.exitCode !== 0 && this.output.length > 0) {
       errors.push(this.output.join('\n').trim());
@@ -191,12 +217,45 @@ export class TlcResultCollector {
       violated: outcome === 'success' || outcome === 'error' ? null : violated,
       distinctStates,
       generatedStates,
-      depth: this.depth,
+      depth,
       durationMs: end.durationMs,
       trace: this.trace,
       lasso: this.lasso,
       errors,
       version: this.version,
+      printed: this.printed.lines(),
+      printedOmitted: this.printed.omitted,
     };
+  }
+}
+
+/** What to do when TLC runs out of memory (its own message 1001 says only that a larger heap may help). */
+export const OUT_OF_MEMORY_ADVICE =
+  'Java ran out of memory: give TLC a larger heap (runner option `heap`, e.g. heap: "4g" for -Xmx4g; ' +
+  'check JAVA_TOOL_OPTIONS / JDK_JAVA_OPTIONS for a small -Xmx), or make the model smaller.';
+
+/** A count from a progress report, or null for simulation's -1 placeholder. */
+function counted(n: number): number | null {
+  return n < 0 ? null : n;
+}
+
+/** Keeps the last `max` lines pushed and counts the ones it dropped. */
+class LastLines {
+  private readonly ring: string[] = [];
+  private head = 0;
+  omitted = 0;
+  constructor(private readonly max: number) {}
+
+  push(line: string): void {
+    if (this.ring.length < this.max) this.ring.push(line);
+    else {
+      this.ring[this.head] = line;
+      this.head = (this.head + 1) % this.max;
+      this.omitted++;
+    }
+  }
+
+  lines(): string[] {
+    return [...this.ring.slice(this.head), ...this.ring.slice(0, this.head)];
   }
 }

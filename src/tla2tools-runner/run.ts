@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { killGroup, registerRun } from './child-registry.ts';
-import { temporalPropertiesOfConfig } from './config-file.ts';
+import { configDeclaresBehaviour, temporalPropertiesOfConfig } from './config-file.ts';
 import { EventQueue } from './event-queue.ts';
 import type { TlcEvent } from './events.ts';
 import { resolveJar } from './jar.ts';
 import { resolveJava, TlcSetupError } from './java.ts';
+import { MessageCode } from './message-codes.ts';
 import { TlcEventParser } from './message-parser.ts';
-import { jvmArgs, specDir, tlcArgs, type RunDirs, type TlcRunOptions } from './options.ts';
+import { DEFAULT_EXIT_GRACE_MS, jvmArgs, specDir, tlcArgs, validateOptions, type RunDirs, type TlcRunOptions } from './options.ts';
 import { TlcResultCollector, type TlcResult } from './result.ts';
+import { runDirPrefix, sweepStaleRunDirs } from './stale-runs.ts';
+import { setLongTimeout } from './long-timeout.ts';
 import { ToolStreamTokenizer } from './tool-stream.ts';
+import { startWatchdog } from './watchdog.ts';
 
 /** A running TLC: its events as they come, its result once it has ended, and a way to stop it. */
 export interface TlcRunHandle {
@@ -34,6 +38,7 @@ function mustBeFile(path: string, what: string, hint: string): void {
 
 /** Checks the inputs before anything starts, so mistakes never cost a JVM start. */
 function checkInputs(options: TlcRunOptions): void {
+  validateOptions(options);
   mustBeFile(resolve(options.spec), 'spec', 'Give the path of a .tla file.');
   if (!options.spec.endsWith('.tla')) throw new TlcSetupError(`spec ${options.spec} must be a .tla file.`);
   if (options.config) mustBeFile(resolve(options.config), 'config', 'Give the path of a .cfg file, or leave it out to use <spec>.cfg.');
@@ -47,22 +52,44 @@ function configPath(options: TlcRunOptions): string {
 }
 
 /**
+ * Why the JVM should exit soon, and how many grace periods it gets: one
+ * after a fatal JVM error (nothing useful can follow), ten after TLC's last
+ * message, so that a JVM merely slow to shut down on a loaded machine never
+ * turns a finished verdict into an error.
+ */
+function endReason(e: TlcEvent): { why: string; graces: number } | undefined {
+  if (e.type === 'finished') return { why: 'after TLC printed its last message (2186)', graces: 10 };
+  const text = e.type === 'error' || (e.type === 'output' && e.stream === 'stderr') ? e.text : '';
+  if (/java\.lang\.(OutOfMemoryError|StackOverflowError)/.test(text) || (e.type === 'error' && e.code === MessageCode.OUT_OF_MEMORY)) {
+    return { why: 'after a fatal JVM error (out of memory or stack overflow)', graces: 1 };
+  }
+  return undefined;
+}
+
+/**
  * Starts one TLC run: `java … tlc2.TLC -tool -metadir <private> …` in the
  * spec's folder, with a private `-metadir` and `java.io.tmpdir` (removed when
  * the run ends, also on failure or abort). Java, the jar and the input files
- * are checked first.
+ * are checked first. Stale run folders of dead owners are swept first; a
+ * watchdog ends the JVM if this Node process dies (see watchdog.ts); a JVM
+ * that does not exit within `exitGraceMs` of TLC's last message or of a fatal
+ * error is killed.
  * @throws TlcSetupError synchronously when java, the jar, the spec or the config is missing.
  */
 export function runTlc(options: TlcRunOptions): TlcRunHandle {
   checkInputs(options);
   const java = resolveJava(options.env);
   const jar = resolveJar({ jar: options.jar, recordFile: options.jarRecordFile, env: options.env });
-  const tempDir = mkdtempSync(join(options.tmpRoot ?? tmpdir(), 'tlc-run-'));
+  const tmpRoot = options.tmpRoot ?? tmpdir();
+  sweepStaleRunDirs(tmpRoot);
+  const tempDir = mkdtempSync(join(tmpRoot, runDirPrefix()));
   const dirs: RunDirs = { metadir: join(tempDir, 'meta'), javaTmpdir: join(tempDir, 'tmp') };
   mkdirSync(dirs.javaTmpdir);
   const args = [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)];
   const cwd = specDir(options);
-  const temporalProperties = temporalPropertiesOfConfig(readFileSync(configPath(options), 'utf8'));
+  const configText = readFileSync(configPath(options), 'utf8');
+  const temporalProperties = temporalPropertiesOfConfig(configText);
+  const assumptionsOnly = !configDeclaresBehaviour(configText);
 
   const queue = new EventQueue<TlcEvent>();
   const collector = new TlcResultCollector();
@@ -74,6 +101,7 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   // anything it starts, and a terminal Ctrl-C reaches only us (we then kill it).
   const child = spawn(java.command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
   const unregister = child.pid !== undefined ? registerRun(child.pid, tempDir) : () => undefined;
+  const watchdog = child.pid !== undefined ? startWatchdog(child.pid, tempDir) : undefined;
 
   const handle: TlcRunHandle = {
     events: queue,
@@ -86,7 +114,21 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
     command: { java: java.command, args, cwd },
   };
 
+  // TLC 2.18 may print its end (or die of OutOfMemoryError) while a
+  // non-daemon thread keeps the JVM alive forever: give it exitGraceMs, then end it.
+  let graceTimer: NodeJS.Timeout | undefined;
+  let graceEnds = Infinity;
+  const expectExit = ({ why, graces }: { why: string; graces: number }): void => {
+    const ms = (options.exitGraceMs ?? DEFAULT_EXIT_GRACE_MS) * graces;
+    if (stoppedBy !== null || performance.now() + ms >= graceEnds) return; // an earlier deadline stands
+    if (graceTimer) clearTimeout(graceTimer);
+    graceEnds = performance.now() + ms;
+    graceTimer = setTimeout(() => handle.abort(`the JVM did not exit within ${ms} ms ${why}; the runner ended it`), ms);
+    graceTimer.unref();
+  };
   const emit = (e: TlcEvent): void => {
+    const reason = endReason(e);
+    if (reason) expectExit(reason);
     collector.add(e);
     handle.onEvent?.(e);
     queue.push(e);
@@ -104,7 +146,7 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   wire(child.stdout, 'stdout');
   wire(child.stderr, 'stderr');
 
-  const timer = options.timeoutMs !== undefined ? setTimeout(() => handle.abort(`timeout after ${options.timeoutMs} ms`), options.timeoutMs) : undefined;
+  const timer = options.timeoutMs !== undefined ? setLongTimeout(() => handle.abort(`timeout after ${options.timeoutMs} ms`), options.timeoutMs) : undefined;
   const onAbortSignal = (): void => handle.abort(`aborted (${String(options.signal?.reason ?? 'signal')})`);
   if (options.signal?.aborted) onAbortSignal();
   options.signal?.addEventListener('abort', onAbortSignal, { once: true });
@@ -115,7 +157,9 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
     const settle = (code: number | null, signal: NodeJS.Signals | null): void => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
+      if (graceTimer) clearTimeout(graceTimer);
+      watchdog?.stop();
       options.signal?.removeEventListener('abort', onAbortSignal);
       if (child.pid !== undefined) killGroup(child.pid); // anything left in the group
       rmSync(tempDir, { recursive: true, force: true });
@@ -127,6 +171,7 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
         stoppedBy: stoppedBy ?? (spawnError ? `cannot start java: ${spawnError.message}` : null),
         simulation: options.simulate !== undefined,
         temporalProperties,
+        assumptionsOnly,
       });
       queue.end();
       resolveResult(result);

@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJavaMajor, resolveJar, resolveJava, runTlc, temporalPropertiesOfConfig, TlcSetupError } from '../../src/tla2tools-runner/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-setup-'));
-const fakeJar = join(dir, 'tla2tools.jar');
-writeFileSync(fakeJar, '');
+/** The pinned TLC jar (installed by npm install). */
+const realJar = (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', '.tlc', 'tlc.json'), 'utf8')) as { jar: string }).jar;
+const fakeJar = realJar;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('resolveJar', () => {
@@ -20,6 +22,22 @@ describe('resolveJar', () => {
   it('says to run npm install or set TLA2TOOLS_JAR when nothing is found', () => {
     expect(() => resolveJar({ env: {}, recordFile: join(dir, 'missing.json') })).toThrow(/npm install.*TLA2TOOLS_JAR/);
     expect(() => resolveJar({ env: { TLA2TOOLS_JAR: join(dir, 'gone.jar') } })).toThrow(TlcSetupError);
+  });
+});
+
+describe('resolveJar checks that the jar is a TLC jar', () => {
+  it('names the jar when it is a directory, a text file or a zip without tlc2/TLC.class', () => {
+    const folder = join(dir, 'folder.jar');
+    mkdirSync(folder);
+    const text = join(dir, 'text.jar');
+    writeFileSync(text, 'not a zip\n');
+    const other = join(dir, 'other.jar');
+    writeFileSync(join(dir, 'Other.class'), 'x');
+    execFileSync('zip', ['-q', other, 'Other.class'], { cwd: dir });
+    expect(() => resolveJar({ jar: folder })).toThrow(new RegExp(`TLC jar ${folder} \\(from the jar option\\) is a directory, not a jar`));
+    expect(() => resolveJar({ jar: text })).toThrow(new RegExp(`TLC jar ${text} .* is not a jar \\(zip\\) file`));
+    expect(() => resolveJar({ env: { TLA2TOOLS_JAR: other } })).toThrow(new RegExp(`TLC jar ${other} \\(from TLA2TOOLS_JAR\\) has no tlc2/TLC.class`));
+    expect(resolveJar({ jar: realJar })).toBe(realJar);
   });
 });
 

@@ -1,6 +1,5 @@
 // Runs the real TLC (the pinned 2.18 jar) on the fixture specs of
 // test/fixtures/tlc. Each run takes 1-2 s (mostly JVM start-up).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,7 +14,7 @@ import {
   type TlcRunHandle,
   type TlcRunOptions,
 } from '../../src/tla2tools-runner/index.ts';
-import { javaProcessesMentioning } from './tlc-processes.ts';
+import { javaProcessesMentioning, startRunForever } from './tlc-processes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'tlc');
@@ -143,19 +142,7 @@ describe('runTlc with the real TLC', () => {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} to the parent kills its java and removes the temp dir`, async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'run-forever.ts')], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const line = await new Promise<string>((resolveLine, reject) => {
-        let text = '';
-        child.stdout.on('data', (d: Buffer) => {
-          text += d.toString();
-          if (text.includes('\n')) resolveLine(text.split('\n')[0]!);
-        });
-        child.on('exit', (code) => reject(new Error(`helper exited early with ${code}`)));
-      });
-      const { tempDir } = JSON.parse(line) as { tempDir: string };
+      const { child, tempDir } = await startRunForever(root);
       expect(javaProcessesMentioning(tempDir)).toHaveLength(1);
       const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, sig) => r(sig)));
       child.kill(signal);

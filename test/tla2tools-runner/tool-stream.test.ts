@@ -38,7 +38,7 @@ describe('ToolStreamTokenizer', () => {
 
   it('reports, not swallows, a message cut off or closed by the wrong code', () => {
     expect(tokenize(['@!@!@STARTMSG 2200:0 @!@!@\nProgress(1)'])).toEqual([
-      { kind: 'malformed', reason: 'message 2200 has no ENDMSG', text: '\nProgress(1)' },
+      { kind: 'malformed', reason: 'message 2200 has no ENDMSG', text: 'Progress(1)' },
     ]);
     expect(tokenize(['@!@!@STARTMSG 2200:0 @!@!@\nx\n@!@!@ENDMSG 2199 @!@!@\n'])[0]).toMatchObject({ kind: 'malformed' });
   });

@@ -1,27 +1,35 @@
 import { parseArgs } from 'node:util';
 import {
   runTlc,
+  KEPT_PRINTED_LINES,
   stateToPlainJson,
   TlcSetupError,
+  type TlcEvent,
+  type TlcProgressEvent,
   type TlcResult,
   type TlcRunOptions,
 } from '../../tla2tools-runner/index.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
-import { ProgressPrinter } from '../progress-line.ts';
+import { formatProgress, ProgressPrinter } from '../progress-line.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import { formatTrace } from '../tlc-trace-text.ts';
 import { terminalSwimlanes } from '../../report/terminal-swimlanes.ts';
 
-const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N] [--timeout S] [--json]
+const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N] [--timeout S] [--heap SIZE] [--json]
 
-Runs TLC once on a spec and reports the verdict.
+Runs TLC once on a spec and reports the verdict. What the spec prints
+(Print/PrintT) is shown as it comes.
   --config <cfg>   config file (default: <spec>.cfg)
-  --workers N      TLC worker threads (default 1)
+  --workers N      TLC worker threads, a whole number >= 1 or 'auto' (default 1)
   --timeout S      stop TLC after S seconds (verdict: error)
+  --heap SIZE      Java heap for TLC, e.g. 4g (-Xmx4g)
   --json           print one JSON object: {outcome, exitCode, violated, distinctStates,
-                   generatedStates, depth, durationMs, trace: [{action, state}]}
-exit status: 0 success, 1 property violated, 2 bad usage/input, 3 TLC error`;
+                   generatedStates, depth, durationMs, trace: [{action, state}],
+                   errors?, printed? (the last ${KEPT_PRINTED_LINES} lines the spec printed), printedOmitted?}
+exit status: 0 success; 1 a property was violated; 2 TLC did not start: bad usage
+or input, or a setup fault (no java, no or a bad TLC jar); 3 TLC ran but could not
+check the model (parse/config/evaluation error, crash, out of memory, timeout)`;
 
 /** The JSON printed by `tlc --json` (the contract in docs/architecture.md §3). */
 export function resultToJson(r: TlcResult): Record<string, unknown> {
@@ -36,6 +44,8 @@ export function resultToJson(r: TlcResult): Record<string, unknown> {
     trace: r.trace.map((s) => ({ action: s.action, state: s.state ? stateToPlainJson(s.state) : null })),
     ...(r.lasso ? { lasso: r.lasso } : {}),
     ...(r.errors.length > 0 ? { errors: r.errors } : {}),
+    ...(r.printed && r.printed.length > 0 ? { printed: r.printed } : {}),
+    ...(r.printedOmitted ? { printedOmitted: r.printedOmitted } : {}),
   };
 }
 
@@ -58,10 +68,17 @@ function summary(r: TlcResult): string {
   return lines.join('\n');
 }
 
-function positiveInt(text: string | undefined, what: string): number | undefined {
+function positiveNumber(text: string | undefined, what: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new TlcSetupError(`${what} must be a positive number, got '${text}'.`);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new TlcSetupError(`${what} must be a positive number, got '${text}'.`);
+  return n;
+}
+
+function workerCount(text: string | undefined): number | 'auto' | undefined {
+  if (text === undefined || text === 'auto') return text;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 1024) throw new TlcSetupError(`--workers must be a whole number from 1 to 1024 or 'auto', got '${text}'.`);
   return n;
 }
 
@@ -73,21 +90,23 @@ function parse(argv: string[]): { options: TlcRunOptions; json: boolean } | 'hel
       config: { type: 'string' },
       workers: { type: 'string' },
       timeout: { type: 'string' },
+      heap: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new TlcSetupError('give exactly one spec (.tla file).');
-  const timeout = positiveInt(values.timeout, '--timeout');
-  const workers = positiveInt(values.workers, '--workers');
+  const timeout = positiveNumber(values.timeout, '--timeout');
+  const workers = workerCount(values.workers);
   return {
     json: values.json === true,
     options: {
       spec: positionals[0]!,
       ...(values.config !== undefined ? { config: values.config } : {}),
-      ...(workers !== undefined ? { workers: Math.floor(workers) } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+      ...(values.heap !== undefined ? { heap: values.heap } : {}),
       jarRecordFile: TLC_RECORD_FILE,
     },
   };
@@ -112,19 +131,71 @@ async function run(argv: string[]): Promise<number> {
   }
   const { json } = parsed;
   if (!json) {
-    const progress = new ProgressPrinter();
-    handle.onEvent = (e) => {
-      if (e.type === 'progress') progress.show(e);
-      if (e.type === 'finished') progress.done();
-    };
+    const status = process.stderr.isTTY === true && !process.env.CI ? new LiveStatus(process.stderr) : new PlainStatus();
+    handle.onEvent = (e) => status.event(e);
     const result = await handle.result;
-    progress.done();
+    status.done();
     console.log(summary(result));
     return exitStatusOf(result);
   }
   const result = await handle.result;
   console.log(JSON.stringify(resultToJson(result)));
   return exitStatusOf(result);
+}
+
+/** What the spec printed (Print/PrintT): shown as TLC prints it. */
+function isPrinted(e: TlcEvent): e is Extract<TlcEvent, { type: 'output' }> {
+  return e.type === 'output' && e.source === 'print' && e.stream === 'stdout';
+}
+
+/** Not a terminal: one line per progress report, printed output as it comes. */
+class PlainStatus {
+  private readonly progress = new ProgressPrinter();
+  event(e: TlcEvent): void {
+    if (e.type === 'progress') this.progress.show(e);
+    if (isPrinted(e)) console.log(e.text);
+  }
+  done(): void {
+    this.progress.done();
+  }
+}
+
+function elapsed(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * On a terminal: one status line rewritten every second with the elapsed
+ * time and TLC's last progress report (TLC reports about once a minute), so
+ * a long run never looks stuck. Printed output goes above it.
+ */
+class LiveStatus {
+  private readonly started = Date.now();
+  private last: TlcProgressEvent | undefined;
+  private readonly ticker: NodeJS.Timeout;
+  constructor(private readonly out: NodeJS.WriteStream) {
+    this.ticker = setInterval(() => this.draw(), 1000);
+    this.ticker.unref();
+    this.draw();
+  }
+  event(e: TlcEvent): void {
+    if (e.type === 'progress') this.last = e;
+    if (isPrinted(e)) {
+      this.out.write('\r\x1b[2K');
+      console.log(e.text);
+    }
+    if (e.type === 'progress' || isPrinted(e)) this.draw();
+  }
+  private draw(): void {
+    const what = this.last ? formatProgress(this.last) : 'TLC starting';
+    const line = `${elapsed(Date.now() - this.started)} ${what}`;
+    this.out.write(`\r\x1b[2K${line.slice(0, Math.max(20, (this.out.columns || 80) - 1))}`);
+  }
+  done(): void {
+    clearInterval(this.ticker);
+    this.out.write('\r\x1b[2K');
+  }
 }
 
 /** `mmu-notifier tlc`: run TLC once and report the verdict. */
