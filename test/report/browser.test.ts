@@ -1,7 +1,7 @@
 /**
- * The report in a real browser: Debian's chromium (headless, offline, fresh
- * profile) opens the page written from results of real TLC runs, and the
- * test reads what a person would see. Screenshots are kept as artefacts in
+ * The report in a real browser: the Chromium that npm installed
+ * (chromium.ts; headless, offline, fresh profile) opens the page written
+ * from results of real TLC runs, and the test reads what a person would see. Screenshots are kept as artefacts in
  * out/artifacts/report/ (look at them when the layout changes).
  */
 import { mkdirSync, rmSync } from 'node:fs';
