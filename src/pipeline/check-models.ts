@@ -17,6 +17,27 @@ export interface ModelToCheck extends Omit<Expectation, 'violated'> {
   readonly config: string;
   /** The property that must be violated, when named. */
   readonly expectedViolated?: string | null;
+  /** What the report says of the model in words (from its manifest entry). */
+  readonly words?: ModelWords;
+}
+
+/** A manifest entry's words: its question, answer sentence, variant and fixed counterpart. */
+export interface ModelWords {
+  readonly description?: string;
+  readonly question?: string;
+  readonly counterpart?: string;
+  readonly variant?: string;
+}
+
+/** The words of a manifest entry that the report shows (absent fields left out). */
+export function manifestWords(model: ManifestModel): ModelWords {
+  const entry = model as ManifestModel & { question?: unknown };
+  const words: Record<string, string> = {};
+  for (const key of ['description', 'question', 'counterpart', 'variant'] as const) {
+    const value = entry[key];
+    if (typeof value === 'string') words[key] = value;
+  }
+  return words;
 }
 
 /** The comparison of one model's TLC run with its expectation: the `check --json` entry. */
@@ -48,7 +69,7 @@ export interface CheckedModel {
 /** A manifest entry as a model to check (paths resolved against the manifest's folder). */
 export function modelToCheck(model: ManifestModel, manifestPath = MANIFEST_FILE): ModelToCheck {
   const { violated, ...expectation } = expectationOf(model);
-  return { name: model.name, ...modelFiles(model, manifestPath), ...expectation, expectedViolated: violated };
+  return { name: model.name, ...modelFiles(model, manifestPath), ...expectation, expectedViolated: violated, words: manifestWords(model) };
 }
 
 /** The CI models of a manifest, as models to check. */

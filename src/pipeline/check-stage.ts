@@ -24,7 +24,8 @@ export interface ModelResult {
 
 /** The check.json entry of a checked model: the `check --json` entry plus the expectation's property and TLC's generated states. */
 export function modelVerdict({ model, check, result }: CheckedModel): ModelVerdict {
-  return { ...check, expectedViolated: model.expectedViolated ?? null, generatedStates: result.generatedStates };
+  // The manifest's words travel with the verdict: the report groups and explains models by them.
+  return { ...model.words, ...check, expectedViolated: model.expectedViolated ?? null, generatedStates: result.generatedStates };
 }
 
 /** A one-line result for the progress view. */

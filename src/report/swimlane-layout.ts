@@ -40,8 +40,21 @@ export interface SwimlaneRow {
   args: Record<string, unknown>;
   changes: StateChange[];
   mark: RowMark;
+  /**
+   * The step changed thread-local variables only (see THREAD_LOCAL) and is
+   * not marked: a reader may skip it; runs of such steps are collapsed.
+   */
+  quiet: boolean;
   state: Record<string, unknown>;
 }
+
+/**
+ * Variables that belong to one thread (its program counter and locals, the
+ * hole-punch handler's planned operations and release queue) or describe the
+ * step itself. A step that changes nothing else leaves the shared state —
+ * tree, seq, page tables, locks, queues — as it was.
+ */
+export const THREAD_LOCAL: ReadonlySet<string> = new Set(['pc', 'inv', 'flt', 'mgr', 'hp', 'relq', 'lastAction']);
 
 /** A laid-out counterexample. */
 export interface SwimlaneLayout {
@@ -74,6 +87,7 @@ export function layoutSwimlanes(cx: Counterexample): SwimlaneLayout {
   const rows = cx.steps.map((step, i): SwimlaneRow => {
     const who = attributed[i]!;
     const last = step.state.lastAction;
+    const changes = i === 0 ? [] : diffStates(cx.steps[i - 1]!.state, step.state);
     return {
       index: i,
       action: step.action,
@@ -82,8 +96,9 @@ export function layoutSwimlanes(cx: Counterexample): SwimlaneLayout {
       thread: who.thread,
       threadSource: who.source,
       args: isRecord(last) && isRecord(last.args) ? last.args : {},
-      changes: i === 0 ? [] : diffStates(cx.steps[i - 1]!.state, step.state),
+      changes,
       mark: marks[i]!,
+      quiet: i > 0 && marks[i] === 'none' && changes.every((c) => THREAD_LOCAL.has(c.variable)),
       state: step.state,
     };
   });

@@ -1,5 +1,6 @@
 /** The fixture models of test/report/fixtures as a check list, with their expected verdicts. */
 import { join } from 'node:path';
+import { loadManifest, MANIFEST_FILE, type ManifestModel } from '../../src/manifest/manifest.ts';
 import { ciModelsToCheck, type ModelToCheck } from '../../src/pipeline/check-models.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -17,12 +18,19 @@ export const FIXTURE_MODELS: readonly ModelToCheck[] = [
 
 /**
  * The real hole-punch race of docs/kernel-protocol.md §5.4 A, as spec/manifest.json lists
- * it (expected verdict and property, recorded state counts) and as `run`
- * checks it: the driver punches a hole outside the invalidate callback,
+ * it (expected verdict and property, recorded state counts, its words) and as
+ * `run` checks it: the driver punches a hole outside the invalidate callback,
  * shrinking the interval before inserting its right part.
  */
 export function holePunchShrinkFirst(): ModelToCheck {
   const model = ciModelsToCheck().find((m) => m.name === 'MCHolePunchShrinkFirst');
   if (!model) throw new Error('spec/manifest.json has no CI model MCHolePunchShrinkFirst');
   return model;
+}
+
+/** The manifest entry of a model, read on its own (the test's independent source of its words). */
+export function manifestEntry(name: string): ManifestModel {
+  const entry = loadManifest(MANIFEST_FILE).models.find((m) => m.name === name);
+  if (!entry) throw new Error(`spec/manifest.json has no model ${name}`);
+  return entry;
 }

@@ -6,6 +6,7 @@
 import type { LoadedResults } from '../results-io.ts';
 import { coverageHtml } from './coverage-html.ts';
 import { esc } from './escape.ts';
+import { isBugModel, modelQuestion } from './model-groups.ts';
 import { modelsHtml, seconds } from './models-html.ts';
 import { STYLES, SCRIPT } from './styles.ts';
 import { swimlanesHtml } from './swimlanes-html.ts';
@@ -30,8 +31,12 @@ export function renderReportHtml(results: LoadedResults, now = new Date()): stri
     : '';
   const problemList =
     problems.length > 0 ? `<ul class="problems" id="problems">${problems.map((p) => `<li>${esc(p.message)}</li>`).join('')}</ul>` : '';
-  const withTrace = new Set(traces.keys());
+  const traceLength = new Map([...traces].map(([name, cx]) => [name, cx.steps.length]));
   const failing = check?.models.filter((m) => traces.has(m.name)) ?? [];
+  // A bug model that fails as expected only shows the catalogue works: its
+  // counterexample starts folded. Findings (hole punch, mainline) and every
+  // mismatch start open.
+  const cxHtml = failing.map((m) => swimlanesHtml(m.name, traces.get(m.name)!, { open: !m.ok || !isBugModel(m.name), question: modelQuestion(m) }));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>mmu_interval_notifier — model checking report</title>
@@ -44,10 +49,12 @@ ${replayBanner}
 ${stages}
 ${problemList}
 <h2 id="models">Models</h2>
-${check ? modelsHtml(check, withTrace) : '<p class="missing">Model-checking results are missing.</p>'}
-<h2 id="counterexamples">Counterexamples <button id="expand-states" type="button" aria-pressed="false">expand states</button></h2>
-<p class="meta">One lane per thread (i = invalidator, f = faulting thread, m = manager), one row per atomic step; highlighted values changed in that step. Click a lane title to follow one thread.</p>
-${failing.length > 0 ? failing.map((m) => swimlanesHtml(m.name, traces.get(m.name)!)).join('\n') : '<p class="missing">No counterexample recorded.</p>'}
+${check ? modelsHtml(check, traceLength) : '<p class="missing">Model-checking results are missing.</p>'}
+<h2 id="counterexamples">Counterexamples <button id="open-all" type="button" aria-pressed="false">open all</button> <button id="expand-states" type="button" aria-pressed="false">expand states</button></h2>
+<p class="meta">One lane per thread (i = invalidator, f = faulting thread, m = manager, u = unmapper, w = the driver's worker), one row per atomic step; highlighted values changed in that step. Click a lane title to follow one thread.
+Page map beside each step: pages across; bars are the intervals (solid: in the tree; dashed: an insert or update still pending); an invalidation under way in orange; each page's CPU PTE version and device entry below, a <span class="stale-key">stale</span> device entry (one that no longer matches the PTE) in red.
+The counterexamples of bug models that fail as expected start folded (▸).</p>
+${failing.length > 0 ? cxHtml.join('\n') : '<p class="missing">No counterexample recorded.</p>'}
 <h2 id="coverage">Conformance coverage</h2>
 ${gen ? coverageHtml(gen, replay) : '<p class="missing">Conformance coverage is missing (trace generation did not run or is not available).</p>'}
 <script>${SCRIPT}</script>
