@@ -37,7 +37,9 @@ function isField(k: string): boolean {
 export function toTla(family: StateFamily, path: string, value: Json): string {
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) throw new Error(`${path}: ${value} is not an integer`);
-    return String(value);
+    // The spec EXTENDS Naturals only: a negative number (a variant's active
+    // count gone below 0) is written with binary minus.
+    return value < 0 ? `(0 - ${-value})` : String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return tlaString(value);
