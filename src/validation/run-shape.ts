@@ -114,8 +114,13 @@ export function holePunchConstants(s: RunShape, seed: number, strategy: HolePunc
   checkShape(s);
   if (s.invalidators < 1) throw new RangeError('the hole-punch family needs at least one invalidator (the unmapper)');
   const rnd = seededRandom(seed);
-  const live = Math.max(1, Math.floor(s.subs / 2));
-  const ivs = intervals({ ...s, subs: live }, rnd);
+  const live = Math.max(1, Math.min(Math.floor(s.subs / 2), s.pages));
+  // One interval per mapping: the driver's intervals never overlap (NoOverlapWhenSettled).
+  const block = Math.floor(s.pages / live);
+  const ivs = Array.from({ length: live }, (_, k): [number, number] => {
+    const start = k * block + 1;
+    return [start, start + Math.max(0, block - 1 - rnd(Math.max(1, Math.ceil(block / 3))))];
+  });
   const subList = Array.from({ length: s.subs }, (_, k) => `s${k + 1}`);
   const bound = (k: number, end: 0 | 1): number => ivs[k]?.[end] ?? 0;
   const invalidators = Array.from({ length: s.invalidators }, (_, k) => `i${k + 1}`);

@@ -40,6 +40,16 @@ describe('trace validation (TLC judges recorded implementation runs)', () => {
   );
 
   it(
+    'accepts hole-punch runs (HolePunchWorld against spec/HolePunch.tla, inside_callback): 16 intervals, 32 pages',
+    async () => {
+      const report = await validateRuns(SETUP, { runs: 2, family: 'holepunch', shape: { subs: 16, pages: 32, invalidators: 2, faulters: 1 }, seed: 7 });
+      expect(report.invalidRuns).toBe(0);
+      expect(report.perRun.every((r) => r.matched === r.length && r.steps > 50)).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
     'rejects runs of implementation variants that change behaviour, within 6 runs each (one TLC process for all)',
     async () => {
       const constants = mainlineConstants({ ...DEFAULT_SHAPE, subs: 8, pages: 16 }, 7);
