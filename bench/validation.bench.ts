@@ -41,17 +41,19 @@ async function judged(c: MainlineConstants, runs: RecordedState[][]): Promise<{ 
 
 const shapeAt = (subs: number, extra: Partial<RunShape> = {}): RunShape => ({ ...DEFAULT_SHAPE, subs, pages: Math.max(16, 2 * subs), ...extra });
 
-/** Median of the per-run times of `fn` over `reps` rounds. */
-async function medianMs(reps: number, fn: () => Promise<void>): Promise<number> {
+/** Median CPU time (ms, this process) of `fn` over `reps` rounds. */
+async function medianCpuMs(reps: number, fn: () => Promise<void>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     await fn();
-    times.push(performance.now() - t0);
+    const d = process.cpuUsage(t0);
+    times.push((d.user + d.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return times;
 }
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 export default async function bench(): Promise<BenchReport> {
   const rows: BenchRow[] = [];
@@ -91,10 +93,17 @@ export default async function bench(): Promise<BenchReport> {
       for (const seed of seeds) await recordRun(c, { seed, maxSteps: MAX_STEPS, record });
     };
     await runAll(true)(); // warm-up
-    const plain = await medianMs(5, runAll(false));
-    const recorded = await medianMs(5, runAll(true));
+    // Interleaved rounds, CPU time: the machine may be shared, wall time is not comparable.
+    const plainTimes: number[] = [];
+    const recordedTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      plainTimes.push(...(await medianCpuMs(1, runAll(false))));
+      recordedTimes.push(...(await medianCpuMs(1, runAll(true))));
+    }
+    const plain = median(plainTimes);
+    const recorded = median(recordedTimes);
     const ratio = recorded / plain;
-    rows.push({ metric: 'recording cost: 8 schedules, 64 subs, 256 pages (recorded / plain)', value: `${ratio.toFixed(2)}x (${recorded.toFixed(0)} vs ${plain.toFixed(0)} ms)`, target: '<= 1.5x', ok: ratio <= 1.5 });
+    rows.push({ metric: 'recording cost: 8 schedules, 64 subs, 256 pages (recorded / plain)', value: `${ratio.toFixed(2)}x (${recorded.toFixed(0)} vs ${plain.toFixed(0)} ms CPU)`, target: '<= 1.5x', ok: ratio <= 1.5 });
   }
 
   return {
@@ -102,6 +111,7 @@ export default async function bench(): Promise<BenchReport> {
     rows,
     notes: [
       'TLC times are wall times of the whole TLC process (runner durationMs), -workers 1.',
+      'Recording = one world.snapshot() per step (~7 us warm at 64 subs / 256 pages) against a plain step of ~25-30 us CPU; meeting 1.5x would need the world to report what a step changed (a delta hook in src/impl).',
       'The per-step cost follows the branching of the recorded thread\'s actions (ranges x blockable x IterFirst over the tree for a start, Subs x Pages for a new fault), not the reachable states.',
     ],
   };

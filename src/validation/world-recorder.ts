@@ -16,6 +16,7 @@ import { isHolePunch, type ModelConstants } from '../codegen/model-constants.ts'
 import { runWorldSchedule, seededChooser, type Policy, type SteppableWorld } from '../impl/explore.ts';
 import { HolePunchWorld } from '../impl/hole-punch-world.ts';
 import { World } from '../impl/world.ts';
+import { jsonEqual } from '../codegen/state-diff.ts';
 import { type VariantName } from '../protocol/variants.ts';
 
 export { seededChooser, type Policy } from '../impl/explore.ts';
@@ -51,6 +52,28 @@ export interface RecordedRun {
   readonly failure: string | null;
 }
 
+/**
+ * `next` with every variable (and every entry of a per-id variable) that
+ * equals the previous state's replaced by the previous state's object. Most
+ * steps change a few fields, so a long run keeps one copy of the page
+ * tables instead of one per step: the fresh snapshot dies young and the
+ * garbage collector never has to move it (memory of long runs).
+ */
+function shareUnchanged(prev: RecordedState | undefined, next: RecordedState): RecordedState {
+  if (prev === undefined) return next;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next)) {
+    const p = prev[k];
+    if (jsonEqual(p, v)) out[k] = p;
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof p === 'object' && p !== null && !Array.isArray(p)) {
+      const inner: Record<string, unknown> = {};
+      for (const [id, x] of Object.entries(v)) inner[id] = jsonEqual((p as Record<string, unknown>)[id], x) ? (p as Record<string, unknown>)[id] : x;
+      out[k] = inner;
+    } else out[k] = v;
+  }
+  return out as RecordedState;
+}
+
 /** The world of the constants' family (the hot loop of the run goes through these few members). */
 function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SteppableWorld & { snapshot(): object } {
   if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, variant ? { variant } : {}), choose }).start();
@@ -74,7 +97,7 @@ export async function recordRun(constants: ModelConstants, options: RecordOption
     enabled: () => world.enabled(),
     step: async (id) => {
       const choice = await world.step(id);
-      if (record) states.push(world.snapshot() as RecordedState);
+      if (record) states.push(shareUnchanged(states[states.length - 1], world.snapshot() as RecordedState));
       return choice;
     },
     violations: () => world.violations(),
