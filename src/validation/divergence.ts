@@ -42,7 +42,7 @@ export function statesFromLines(lines: readonly string[], family: StateFamily, m
     const value = parseTlcValue(printed.value.slice(mark.length));
     if (value.kind !== 'record') throw new Error(`successor is not a record: ${printed.value.slice(0, 200)}`);
     const state: TlcState = Object.fromEntries(value.fields);
-    out.push(toTraceState(state, family.name) as RecordedState);
+    out.push(toTraceState(state, family.name));
   }
   return out;
 }
