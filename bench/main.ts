@@ -25,6 +25,7 @@ const BENCHES: Array<() => Promise<{ default: Bench }>> = [
   () => import('./runner.bench.ts'),
   () => import('./impl.bench.ts'),
   () => import('./codegen.bench.ts'),
+  () => import('./validation.bench.ts'),
 ];
 
 function table(rows: BenchRow[]): string {

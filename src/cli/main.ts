@@ -6,6 +6,7 @@ import { replayCommand } from './commands/replay.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { tlcCommand } from './commands/tlc.ts';
+import { validateCommand } from './commands/validate.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 
 /**
@@ -13,7 +14,7 @@ import { EXIT_USAGE } from './exit-codes.ts';
  * and exports a {@link Command}; add `check`, `gen`, `replay`, `report`, `run`
  * (and any other) by importing it and adding one line here.
  */
-const COMMANDS: readonly Command[] = [checkCommand, tlcCommand, reportCommand, runCommand, genCommand, replayCommand];
+const COMMANDS: readonly Command[] = [checkCommand, tlcCommand, reportCommand, runCommand, genCommand, replayCommand, validateCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,114 @@
+/**
+ * The one file of src/validation that knows src/impl: it builds a World or
+ * HolePunchWorld for a run's constants, lets the explorer's random or PCT
+ * scheduler drive it (src/impl/explore.ts runWorldSchedule) and records,
+ * after every step, the world's snapshot. The snapshot is already in the
+ * spec's variable shape and carries `lastAction` — action, thread and
+ * arguments as the world's step observer (the StepObserver of
+ * src/impl/scheduler.ts, wired to World.record) saw them — so the recorded
+ * states are exactly what the trace module needs; no second copy of the
+ * world's logic is kept here.
+ *
+ * When src/impl's world interface changes, this is the file to adapt.
+ */
+import { holePunchConfigOf, worldConfigOf } from '../codegen/world-config.ts';
+import { isHolePunch, type ModelConstants } from '../codegen/model-constants.ts';
+import { runWorldSchedule, seededChooser, type Policy, type SteppableWorld } from '../impl/explore.ts';
+import { HolePunchWorld } from '../impl/hole-punch-world.ts';
+import { World } from '../impl/world.ts';
+import { jsonEqual } from '../codegen/state-diff.ts';
+import { type VariantName } from '../protocol/variants.ts';
+
+export { seededChooser, type Policy } from '../impl/explore.ts';
+
+/** A state of a run, in the JSON shape of src/protocol (ProtocolState or HolePunchState). */
+export type RecordedState = Record<string, unknown> & { lastAction: { name: string; thread: string; args: Record<string, unknown> } };
+
+/** How one run is scheduled. */
+export interface RecordOptions {
+  /** The implementation's variant (default: the constants' variant). */
+  readonly variant?: VariantName;
+  /** Seed of every random choice of the run: thread order and step arguments. */
+  readonly seed: number;
+  /** uniform (default) or PCT thread choice (src/impl/explore.ts Policy). */
+  readonly policy?: Policy;
+  /** Step bound (a prefix of a behaviour is a behaviour). */
+  readonly maxSteps: number;
+  /** false: run the same schedule without snapshots (the baseline of the recording cost). */
+  readonly record?: boolean;
+}
+
+/** What one recorded run did. */
+export interface RecordedRun {
+  /** states[0] is the initial state, states[k] the state after step k. */
+  readonly states: RecordedState[];
+  /** Steps taken. */
+  readonly steps: number;
+  /** Safety properties the implementation's own checks found violated at the end (names as in the spec). */
+  readonly violations: string[];
+  /** The world could not move although not quiescent. */
+  readonly deadlock: boolean;
+  /** A thread program threw (message), which ended the run. */
+  readonly failure: string | null;
+}
+
+/**
+ * `next` with every variable (and every entry of a per-id variable) that
+ * equals the previous state's replaced by the previous state's object. Most
+ * steps change a few fields, so a long run keeps one copy of the page
+ * tables instead of one per step: the fresh snapshot dies young and the
+ * garbage collector never has to move it (memory of long runs).
+ */
+function shareUnchanged(prev: RecordedState | undefined, next: RecordedState): RecordedState {
+  if (prev === undefined) return next;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next)) {
+    const p = prev[k];
+    if (jsonEqual(p, v)) out[k] = p;
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof p === 'object' && p !== null && !Array.isArray(p)) {
+      const inner: Record<string, unknown> = {};
+      for (const [id, x] of Object.entries(v)) inner[id] = jsonEqual((p as Record<string, unknown>)[id], x) ? (p as Record<string, unknown>)[id] : x;
+      out[k] = inner;
+    } else out[k] = v;
+  }
+  return out as RecordedState;
+}
+
+/** The world of the constants' family (the hot loop of the run goes through these few members). */
+function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SteppableWorld & { snapshot(): object } {
+  if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, variant ? { variant } : {}), choose }).start();
+  return new World({ ...worldConfigOf(c, variant ?? c.variant), choose }).start();
+}
+
+/**
+ * Runs one schedule of the world for `constants` and records its states.
+ * Every choice comes from one seeded stream, so a seed replays the same run.
+ */
+export async function recordRun(constants: ModelConstants, options: RecordOptions): Promise<RecordedRun> {
+  const choose = seededChooser(options.seed);
+  const world = makeWorld(constants, options.variant, choose);
+  const record = options.record !== false;
+  const states: RecordedState[] = record ? [world.snapshot() as RecordedState] : [];
+  const recording: SteppableWorld = {
+    sched: world.sched,
+    tasks: world.tasks,
+    inv: world.inv,
+    notifier: world.notifier,
+    enabled: () => world.enabled(),
+    step: async (id) => {
+      const choice = await world.step(id);
+      if (record) states.push(shareUnchanged(states[states.length - 1], world.snapshot() as RecordedState));
+      return choice;
+    },
+    violations: () => world.violations(),
+    deadlocked: () => world.deadlocked(),
+  };
+  try {
+    const r = await runWorldSchedule(recording, choose, { maxSteps: options.maxSteps, policy: options.policy ?? { kind: 'uniform' } });
+    const failed = r.failures[0];
+    return { states, steps: r.steps.length, violations: r.violations, deadlock: r.deadlock, failure: failed ? String((failed.error as Error).message ?? failed.error) : null };
+  } catch (err) {
+    // A thread failed inside a step (a variant's misuse error): the states so far are still a run.
+    return { states, steps: Math.max(0, states.length - 1), violations: [], deadlock: false, failure: (err as Error).message };
+  }
+}
