@@ -75,7 +75,9 @@ export function constantBindings(c: ModelConstants): { definitions: string[]; cf
       ['Unmappers', 'TVUnmappers', set(c.unmappers)],
       ['UnmapRanges', 'TVUnmapRanges', pairs(c.unmapRanges)],
       ['InitTree', 'TVInitTree', set(c.initTree)],
-      ['OtherInvMmapLock', 'TVOtherInvMmapLock', c.otherInvMmapLock ? 'TRUE' : 'FALSE'],
+      ['AmdkfdFix', 'TVAmdkfdFix', tlaString(c.amdkfdFix)],
+      ['InvalidatorContext', 'TVInvalidatorContext', tlaString(c.invalidatorContext)],
+      ['FaultRecheck', 'TVFaultRecheck', c.faultRecheck ? 'TRUE' : 'FALSE'],
     );
   }
   return {

@@ -135,6 +135,8 @@ export function holePunchConstants(s: RunShape, seed: number, strategy: HolePunc
     initTree: subList.slice(0, live),
     unmappers: invalidators.slice(0, 1),
     unmapRanges: ranges({ ...s, ranges: Math.max(1, Math.ceil(s.ranges / 2)) }, rnd),
-    otherInvMmapLock: false,
+    amdkfdFix: 'none',
+    invalidatorContext: 'rmap',
+    faultRecheck: false,
   };
 }

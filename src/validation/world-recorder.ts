@@ -13,9 +13,10 @@
  */
 import { holePunchConfigOf, worldConfigOf } from '../codegen/world-config.ts';
 import { isHolePunch, type ModelConstants } from '../codegen/model-constants.ts';
-import { runWorldSchedule, seededChooser, type Policy, type SteppableWorld } from '../impl/explore.ts';
-import { HolePunchWorld } from '../impl/hole-punch-world.ts';
-import { World } from '../impl/world.ts';
+import { runWorldSchedule, seededChooser, type Policy } from '../impl/explore.ts';
+import { HolePunchWorld } from '../impl/holepunch/world.ts';
+import { World } from '../impl/mainline/world.ts';
+import type { SpecWorld } from '../impl/world-api.ts';
 import { jsonEqual } from '../codegen/state-diff.ts';
 import { type VariantName } from '../protocol/variants.ts';
 
@@ -75,7 +76,7 @@ function shareUnchanged(prev: RecordedState | undefined, next: RecordedState): R
 }
 
 /** The world of the constants' family (the hot loop of the run goes through these few members). */
-function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SteppableWorld & { snapshot(): object } {
+function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SpecWorld {
   if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, variant ? { variant } : {}), choose }).start();
   return new World({ ...worldConfigOf(c, variant ?? c.variant), choose }).start();
 }
@@ -89,22 +90,15 @@ export async function recordRun(constants: ModelConstants, options: RecordOption
   const world = makeWorld(constants, options.variant, choose);
   const record = options.record !== false;
   const states: RecordedState[] = record ? [world.snapshot() as RecordedState] : [];
-  const recording: SteppableWorld = {
-    sched: world.sched,
-    tasks: world.tasks,
-    inv: world.inv,
-    notifier: world.notifier,
-    enabled: () => world.enabled(),
-    step: async (id) => {
-      const choice = await world.step(id);
-      if (record) states.push(shareUnchanged(states[states.length - 1], world.snapshot() as RecordedState));
-      return choice;
-    },
-    violations: () => world.violations(),
-    deadlocked: () => world.deadlocked(),
+  // Record after every step: the world's own step, followed by its snapshot.
+  const step = world.step.bind(world);
+  (world as { step: SpecWorld['step'] }).step = async (id, action, args) => {
+    const choice = await step(id, action, args);
+    if (record) states.push(shareUnchanged(states[states.length - 1], world.snapshot() as RecordedState));
+    return choice;
   };
   try {
-    const r = await runWorldSchedule(recording, choose, { maxSteps: options.maxSteps, policy: options.policy ?? { kind: 'uniform' } });
+    const r = await runWorldSchedule(world, choose, { maxSteps: options.maxSteps, policy: options.policy ?? { kind: 'uniform' } });
     const failed = r.failures[0];
     return { states, steps: r.steps.length, violations: r.violations, deadlock: r.deadlock, failure: failed ? String((failed.error as Error).message ?? failed.error) : null };
   } catch (err) {
