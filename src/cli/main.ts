@@ -8,6 +8,7 @@ import { runCommand } from './commands/run.ts';
 import { tlcCommand } from './commands/tlc.ts';
 import { validateCommand } from './commands/validate.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
+import { describeFault } from './fault-message.ts';
 
 /**
  * The subcommands of `mmu-notifier`. Each lives in src/cli/commands/<name>.ts
@@ -40,7 +41,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`mmu-notifier: unknown command '${name}'\n\n${usage()}`);
     return EXIT_USAGE;
   }
-  return command.run(rest);
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    // Whatever a command did not handle itself still gets one line, never a stack trace.
+    const fault = describeFault(err);
+    console.error(`mmu-notifier ${name}: ${fault.message}`);
+    return fault.status;
+  }
 }
 
 // Run directly (`tsx src/cli/main.ts …`, as the npm scripts do).

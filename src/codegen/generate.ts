@@ -4,8 +4,9 @@
  * Output: `<outDir>/<model>.json` (a trace file, see trace-format.ts) and
  * `<outDir>/<model>.figures.json` (the figures of the generation that made it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { ownedTempDir, sweepOrphanTempDirs } from '../files/owned-temp-dir.ts';
 import { join } from 'node:path';
 import { ACTION_NAMES } from '../protocol/actions.ts';
 import { cacheKey, jarSha256 } from './cache-key.ts';
@@ -17,6 +18,9 @@ import { SIMULATION_PLAN } from './models.ts';
 import { simulationModelTraces } from './simulation-traces.ts';
 import { parseTraceFile, type TraceFile } from './trace-format.ts';
 
+/** Temporary folders of trace generation: `<tmpdir>/mmu-gen-<pid>-<random>`. */
+const GEN_TMP_PREFIX = 'mmu-gen-';
+
 /** Where things are. */
 export interface GenerateOptions {
   readonly projectRoot: string;
@@ -27,6 +31,8 @@ export interface GenerateOptions {
   readonly force?: boolean;
   /** Called when a model starts and ends (for progress output). */
   readonly onProgress?: (model: ModelRef, phase: 'start' | 'cached' | 'generated') => void;
+  /** Called once if another live process holds the model's lock (default: one line on stderr). */
+  readonly onLockWait?: (model: ModelRef, holderPid: number, lock: string) => void;
 }
 
 /** One model's result: the file and its coverage figures. */
@@ -48,7 +54,13 @@ export async function generateModel(model: ModelRef, options: GenerateOptions): 
   options.onProgress?.(model, 'start');
   mkdirSync(options.outDir, { recursive: true });
   // One process generates a model at a time; the others then find it in the cache.
-  return withFileLock(join(options.outDir, `${model.name}.lock`), () => generateLocked(model, options, { path, figuresPath, jar, key }));
+  const lock = join(options.outDir, `${model.name}.lock`);
+  const onWait = options.onLockWait ?? waitingLine;
+  return withFileLock(lock, () => generateLocked(model, options, { path, figuresPath, jar, key }), (pid) => onWait(model, pid, lock));
+}
+
+function waitingLine(model: ModelRef, holderPid: number, lock: string): void {
+  process.stderr.write(`mmu-notifier: waiting for process ${holderPid}, which is generating the traces of ${model.name} (lock ${lock})\n`);
 }
 
 async function generateLocked(
@@ -64,13 +76,15 @@ async function generateLocked(
       return { model, path, cached: true, file, figures: JSON.parse(readFileSync(figuresPath, 'utf8')) as GeneratedModel['figures'] };
     }
   }
-  const workDir = mkdtempSync(join(tmpdir(), 'mmu-gen-'));
+  // A generation killed outright (SIGKILL) leaves its folder: the next one removes it.
+  sweepOrphanTempDirs(GEN_TMP_PREFIX);
+  const workDir = ownedTempDir(GEN_TMP_PREFIX);
   try {
     const common = { jarRecordFile: options.jarRecordFile, meta: { cacheKey: key, tlcJarSha256: jar, generatedAt: new Date().toISOString() } };
     const made = await produce(model, workDir, common);
     const figures = { ...made.figures, ...traceFigures(made.file) };
-    writeAtomically(path, JSON.stringify(made.file));
-    writeAtomically(figuresPath, JSON.stringify(figures, null, 2));
+    writeFileAtomic(path, JSON.stringify(made.file));
+    writeFileAtomic(figuresPath, JSON.stringify(figures, null, 2));
     options.onProgress?.(model, 'generated');
     return { model, path, cached: false, file: made.file, figures };
   } finally {
@@ -101,9 +115,3 @@ export function traceFigures(file: TraceFile): { traces: number; steps: number; 
   return { traces: file.traces.length, steps, actionsCovered: ACTION_NAMES.filter((n) => names.has(n)) };
 }
 
-/** Write to a temporary name, then rename: concurrent readers never see half a file. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}

@@ -5,7 +5,8 @@
  * with it; `check --record` rewrites the recorded figures; src/codegen takes its
  * export models and counterexamples from it. The one schema of the file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -86,7 +87,7 @@ export function loadManifest(path = MANIFEST_FILE): Manifest {
 
 /** Write a manifest back (two-space JSON, trailing newline). */
 export function saveManifest(manifest: Manifest, path = MANIFEST_FILE): void {
-  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** Absolute paths of a model's module and config. */

@@ -4,7 +4,8 @@
  * naming the command that makes the file, so `report` renders what exists
  * and says what is missing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { Counterexample } from './counterexample.ts';
@@ -36,9 +37,7 @@ export const RUN_COMMAND = '`npm start` (= `mmu-notifier run`)';
 export function writeResultsFile(dir: string, file: string, body: object, now = new Date()): string {
   const path = join(dir, file);
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ format: RESULTS_FORMAT, writtenAt: now.toISOString(), ...body }, null, 2) + '\n');
-  renameSync(tmp, path);
+  writeFileAtomic(path, JSON.stringify({ format: RESULTS_FORMAT, writtenAt: now.toISOString(), ...body }, null, 2) + '\n');
   return path;
 }
 
@@ -47,7 +46,7 @@ export function writeCounterexample(dir: string, cx: Counterexample & { model: s
   const rel = traceFileName(cx.model);
   const path = join(dir, rel);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(cx) + '\n');
+  writeFileAtomic(path, JSON.stringify(cx) + '\n');
   return rel;
 }
 

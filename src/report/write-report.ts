@@ -1,5 +1,6 @@
 /** Load the results folder and write the report page; shared by `report` and `run`. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { join, resolve } from 'node:path';
 import { renderReportHtml } from './html/page.ts';
 import { loadResults, RUN_COMMAND, type LoadedResults, type ResultsProblem } from './results-io.ts';
@@ -34,6 +35,6 @@ export function writeReport(resultsDir: string, outDir: string, specDir?: string
   }
   mkdirSync(outDir, { recursive: true });
   const path = resolve(join(outDir, REPORT_FILE));
-  writeFileSync(path, renderReportHtml(results));
+  writeFileAtomic(path, renderReportHtml(results));
   return { path, results, problems: results.problems };
 }

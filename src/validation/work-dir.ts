@@ -4,15 +4,10 @@
  * temporary name in the same folder and renamed, so TLC never reads half
  * a module.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Writes `text` to `path` atomically (temp file in the same folder, then rename). */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
+export { writeFileAtomic } from '../files/atomic-write.ts';
 
 /** Runs `job` in a fresh folder `<root>/validate-XXXXXX` and removes the folder afterwards. */
 export async function withWorkDir<T>(root: string, job: (dir: string) => Promise<T>): Promise<T> {

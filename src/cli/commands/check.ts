@@ -6,7 +6,7 @@ import { terminalSwimlanes } from '../../report/index.ts';
 import { checkModels, modelToCheck, type ModelCheck } from '../../pipeline/check-models.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import type { Command } from '../command.ts';
-import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
+import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../../manifest/manifest.ts';
 
 const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--jobs N] [--record] [--manifest FILE] [--timeout S]
@@ -25,7 +25,7 @@ with the manifest.
   --timeout S      stop each TLC run after S seconds (counts as a mismatch)
   --swimlanes      draw every counterexample as swimlanes, not only those of
                    models that did not behave as the manifest expects
-exit status: 0 all as expected, 1 any mismatch, 2 bad usage or manifest, 3 TLC not runnable`;
+exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest or setup (TLC not runnable)`;
 
 /** Two TLC runs at a time where there are two cores: the CI models fit the time budget. */
 const DEFAULT_JOBS = Math.min(2, availableParallelism());
@@ -191,8 +191,9 @@ export const checkCommand: Command = {
         return EXIT_USAGE;
       }
       if (e instanceof TlcSetupError) {
+        // TLC could not be started (java, jar, options): a setup fault, as in `tlc`.
         console.error(`mmu-notifier check: ${e.message}`);
-        return EXIT_TOOL_ERROR;
+        return EXIT_USAGE;
       }
       throw e;
     }
