@@ -12,6 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { constantAssignmentsOfConfig } from '../tla2tools-runner/index.ts';
 import { loadManifest, type ManifestModel } from '../manifest/manifest.ts';
 import {
   AMDKFD_FIXES,
@@ -69,11 +70,13 @@ export function discoverModels(specDir: string): ModelRef[] {
 /** The model's Variant and hole-punch settings (Strategy, AmdkfdFix, FaultRecheck, InvalidatorContext), read from its config's CONSTANTS assignments. */
 function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting {
   const cfg = readFileSync(join(specDir, counterpart.cfg), 'utf8');
-  const variant = /^\s*Variant\s*=\s*"([^"]+)"/m.exec(cfg)?.[1] ?? 'mainline';
-  const strategy = /^\s*Strategy\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
-  const fix = /^\s*AmdkfdFix\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
-  const recheck = /^\s*FaultRecheck\s*=\s*(TRUE|FALSE)/m.exec(cfg)?.[1];
-  const context = /^\s*InvalidatorContext\s*=\s*"([^"]+)"/m.exec(cfg)?.[1];
+  const constants = constantAssignmentsOfConfig(cfg);
+  const text = (name: string): string | undefined => /^"(.*)"$/.exec(constants[name] ?? '')?.[1];
+  const variant = text('Variant') ?? 'mainline';
+  const strategy = text('Strategy');
+  const fix = text('AmdkfdFix');
+  const recheck = constants.FaultRecheck;
+  const context = text('InvalidatorContext');
   if (fix !== undefined && !(fix in AMDKFD_FIXES)) throw new Error(`${counterpart.cfg}: unknown AmdkfdFix ${fix}`);
   if (context !== undefined && !(context in INVALIDATOR_CONTEXTS)) throw new Error(`${counterpart.cfg}: unknown InvalidatorContext ${context}`);
   if (!(VARIANT_NAMES as string[]).includes(variant)) throw new Error(`${counterpart.cfg}: unknown Variant ${variant}`);
@@ -83,7 +86,7 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
     variant: variant as VariantName,
     ...(strategy ? { strategy: strategy as HolePunchStrategy } : {}),
     ...(fix ? { amdkfdFix: fix as AmdkfdFix } : {}),
-    ...(recheck ? { faultRecheck: recheck === 'TRUE' } : {}),
+    ...(recheck === 'TRUE' || recheck === 'FALSE' ? { faultRecheck: recheck === 'TRUE' } : {}),
     ...(context ? { invalidatorContext: context as InvalidatorContext } : {}),
   };
 }

@@ -37,3 +37,29 @@ export function temporalPropertiesOfConfig(cfgText: string): string[] {
   }
   return names;
 }
+
+/**
+ * The `Name = value` assignments of the CONSTANT/CONSTANTS sections of a TLC
+ * config file, each value as written (trimmed, comments removed). Model
+ * values (`Name = Name`) and overrides (`Name <- Op`) are included as text;
+ * a value runs to the next assignment or section keyword.
+ */
+export function constantAssignmentsOfConfig(cfgText: string): Record<string, string> {
+  const text = cfgText.replace(/\(\*[\s\S]*?\*\)/g, ' ').replace(/\\\*.*$/gm, ' ');
+  const keyword = new RegExp(`(?:^|\\s)(${[...KEYWORDS].sort((a, b) => b.length - a.length).join('|')})(?=\\s|$)`, 'g');
+  const marks = [...text.matchAll(keyword)].map((m) => ({ word: m[1]!, at: m.index + m[0].length }));
+  const out: Record<string, string> = {};
+  marks.forEach((mark, i) => {
+    if (mark.word !== 'CONSTANT' && mark.word !== 'CONSTANTS') return;
+    const end = i + 1 < marks.length ? marks[i + 1]!.at - marks[i + 1]!.word.length : text.length;
+    const section = text.slice(mark.at, end);
+    // An assignment starts where a name followed by = or <- stands at the start of the section or after white space.
+    const starts = [...section.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(=|<-)/g)].filter((m) => m.index === 0 || /\s/.test(section[m.index - 1]!));
+    starts.forEach((m, k) => {
+      const valueStart = m.index + m[0].length;
+      const valueEnd = k + 1 < starts.length ? starts[k + 1]!.index : section.length;
+      out[m[1]!] = section.slice(valueStart, valueEnd).trim();
+    });
+  });
+  return out;
+}

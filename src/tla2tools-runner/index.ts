@@ -21,7 +21,7 @@ export { readDotDump, readDotDumpBatches, collectDotDump, parseDotLine, unescape
 export { parseSimulationTrace, readSimulationTraces, type SimulationTrace } from './simulation.ts';
 export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, TLC_OUTCOMES, type TlcOutcome, type RunFacts, type Classification } from './classify.ts';
 export { TlcResultCollector, tlcResultSchema, OUT_OF_MEMORY_ADVICE, KEPT_PRINTED_LINES, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';
-export { temporalPropertiesOfConfig, configDeclaresBehaviour } from './config-file.ts';
+export { temporalPropertiesOfConfig, configDeclaresBehaviour, constantAssignmentsOfConfig } from './config-file.ts';
 export { sweepStaleRunDirs, RUN_DIR_PREFIX } from './stale-runs.ts';
 export { WATCHDOG_NAME } from './watchdog.ts';
 export { liveRunCount } from './child-registry.ts';
