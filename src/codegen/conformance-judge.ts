@@ -70,7 +70,11 @@ export interface JudgeOptions {
  * are every state's complete set of outgoing steps (enabled-steps.ts).
  */
 export function coversWholeGraph(file: TraceFile): boolean {
-  return file.traces.length > 0 && file.traces.every((t) => t.source === 'edge-cover');
+  if (file.traces.length === 0 || !file.traces.every((t) => t.source === 'edge-cover')) return false;
+  // A file cut down to some of its traces (by hand, or --trace) no longer holds every state's outgoing steps.
+  const visited = new Set(file.traces.flatMap((t) => t.states)).size;
+  const distinct = file.meta.distinctStates;
+  return typeof distinct !== 'number' || visited === distinct;
 }
 
 /** Judge one trace; `enabled` is the file's enabled steps when the file covers the whole graph. */

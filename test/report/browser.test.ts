@@ -95,7 +95,7 @@ describe('report page in chromium', () => {
       const answer = await row.locator('td.actual').innerText();
       if (verdict.actual === 'success') expect(answer).toBe('holds');
       else expect(answer).toContain(`fails: ${verdict.violated}`);
-      if (counterexample) expect(answer).toContain(`(${counterexample.steps.length}-state ${verdict.actual === 'liveness' ? 'lasso' : 'trace'})`);
+      if (counterexample) expect(answer).toContain(`(${counterexample.steps.length}-state ${verdict.actual === 'liveness failure' ? 'lasso' : 'trace'})`);
       const cell = row.locator('td.verdict');
       expect(await cell.getAttribute('title')).toBe(`expected: ${verdict.expected}${verdict.expectedViolated ? ` (${verdict.expectedViolated})` : ''}`);
       expect(await cell.innerText()).toBe(verdict.ok ? '✓ as expected' : '✗ mismatch');
