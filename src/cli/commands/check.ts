@@ -1,9 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TlcSetupError, type TlcResult } from '../../tla2tools-runner/index.ts';
 import { terminalSwimlanes } from '../../report/index.ts';
-import { checkModels, modelToCheck, type ModelCheck } from '../../pipeline/check-models.ts';
+import { checkModels, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
+import { writeFileAtomic } from '../../files/atomic-write.ts';
+import { errorAnnotation, findDefinition, inGithubActions } from '../../report/ci/github-annotations.ts';
+import { renderJunit, type JunitCase } from '../../report/ci/junit.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
@@ -25,6 +28,10 @@ with the manifest.
   --timeout S      stop each TLC run after S seconds (counts as a mismatch)
   --swimlanes      draw every counterexample as swimlanes, not only those of
                    models that did not behave as the manifest expects
+  --junit FILE     also write JUnit XML (one test case per model; a mismatch is a
+                   failure with the counterexample as swimlanes) for CI reports
+With GITHUB_ACTIONS=true, each mismatch is also printed as an ::error annotation
+at the definition of the violated property (or at the model's cfg).
 exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest or setup (TLC not runnable)`;
 
 /** Two TLC runs at a time where there are two cores: the CI models fit the time budget. */
@@ -39,6 +46,7 @@ interface CheckArgs {
   timeoutMs: number | undefined;
   jobs: number;
   swimlanes: boolean;
+  junit: string | undefined;
 }
 
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
@@ -53,6 +61,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
       timeout: { type: 'string' },
       jobs: { type: 'string' },
       swimlanes: { type: 'boolean' },
+      junit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,6 +80,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
     all: values.all ?? false,
     record: values.record ?? false,
     swimlanes: values.swimlanes ?? false,
+    junit: values.junit === undefined ? undefined : resolve(values.junit),
     names: values.model ?? [],
     manifestPath: values.manifest ? resolve(values.manifest) : MANIFEST_FILE,
     timeoutMs,
@@ -168,6 +178,8 @@ async function runCheck(argv: string[]): Promise<number> {
     saveManifest(fresh, args.manifestPath);
     process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
   }
+  if (args.junit !== undefined) writeFileAtomic(args.junit, renderJunit(checks.map((c) => junitCase(c, traces.get(c.name)))));
+  if (inGithubActions()) for (const line of githubAnnotations(checked, args.manifestPath)) console.log(line);
   if (args.json) {
     console.log(JSON.stringify({ ok, models: checks }, null, 2));
   } else {
@@ -176,6 +188,24 @@ async function runCheck(argv: string[]): Promise<number> {
     console.log(`${checks.filter((c) => c.ok).length}/${checks.length} models as expected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return ok ? EXIT_OK : EXIT_VIOLATION;
+}
+
+/** One model's JUnit case: the check plus its counterexample drawn as text swimlanes. */
+function junitCase(check: ModelCheck, result: TlcResult | undefined): JunitCase {
+  const counterexample = result ? terminalSwimlanes(result, { columns: 120, isTTY: false }, check.name) : null;
+  return { ...check, counterexample };
+}
+
+/** ::error annotations of the models that did not behave as expected. */
+function githubAnnotations(checked: readonly CheckedModel[], manifestPath: string): string[] {
+  const root = dirname(dirname(manifestPath));
+  return checked
+    .filter((c) => !c.check.ok)
+    .map(({ model, check }) => {
+      const property = check.violated ?? model.expectedViolated ?? null;
+      const where = (property && findDefinition(property, dirname(manifestPath), root)) || { file: relative(root, model.config).split('\\').join('/'), line: 1 };
+      return errorAnnotation(where, `${check.name}: not as the manifest expects`, check.mismatches.join('; '));
+    });
 }
 
 /** `mmu-notifier check`: every CI model of spec/manifest.json against its expected verdict. */
