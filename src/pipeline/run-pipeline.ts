@@ -5,8 +5,7 @@
  * report. `mmu-notifier run` (`npm start`) calls it and prints the summary;
  * a program can call it too and read the typed result.
  */
-import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { withStagedDir } from '../files/staged-dir.ts';
 import type { Counterexample } from '../report/counterexample.ts';
 import type { ProgressView } from '../report/progress-view.ts';
 import { writeResultsFile } from '../report/results-io.ts';
@@ -21,7 +20,7 @@ export interface PipelineOptions {
   readonly projectRoot: string;
   /** The manifest whose CI models are checked. */
   readonly manifestPath: string;
-  /** Where the results files go (emptied of earlier results first). */
+  /** Where the results files go (replaced as a whole when the run ends; untouched if it fails). */
   readonly resultsDir: string;
   /** The TLC install record (`.tlc/tlc.json`). */
   readonly jarRecordFile: string;
@@ -53,9 +52,13 @@ export interface PipelineResult {
 
 /** Runs check, gen, replay (and report, when `writeReport` is given), writing run.json after the stages. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const { resultsDir, view } = options;
-  // Results of an earlier run must not pass for this run's (a stage that is unavailable now leaves no file).
-  for (const file of Object.values(RESULT_FILES)) rmSync(join(resultsDir, file), { recursive: true, force: true });
+  // The stages write into a fresh staging folder that replaces the results folder only at the end:
+  // an earlier run's files never pass for this run's, and an interrupted or concurrent run deletes none of them.
+  return withStagedDir(options.resultsDir, (staging) => runStages(options, staging));
+}
+
+async function runStages(options: PipelineOptions, resultsDir: string): Promise<PipelineResult> {
+  const { view } = options;
   const startedAt = new Date().toISOString();
   const stages: StageRecord[] = [];
   const tlc = { jarRecordFile: options.jarRecordFile };

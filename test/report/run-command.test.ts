@@ -2,8 +2,8 @@
  * `mmu-notifier run` end to end on the fixture models (real TLC), as CI
  * runs it: stdout is a pipe and CI is set, so progress comes as plain lines.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,4 +97,28 @@ describe('mmu-notifier run', () => {
     expect(r.stdout).toContain('MiniCollisionSafety: unexpected counterexample');
     expect(r.stdout).toContain(`✗ state ${cx.steps.length} violates Safe`);
   });
+
+  it('a run killed mid-way leaves the earlier results whole; the next run removes its staging folder', async () => {
+    const models = (dir: string) => [entry(dir, 'MiniCollisionSafety', 'MiniCollisionSafety.cfg', 'safety failure', 'Safe')];
+    const first = runJob('killed', models);
+    expect(first.status).toBe(0);
+    const before = readFileSync(join(first.dir, 'results/check.json'), 'utf8');
+    // A second run, killed with SIGKILL while it checks (a second TLC model keeps it busy).
+    const manifest = join(first.dir, 'manifest.json');
+    const child = spawn('npx', ['tsx', 'src/cli/main.ts', 'run', '--no-conformance', '--manifest', manifest, '--results', join(first.dir, 'results'), '--out', join(first.dir, 'report')], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    });
+    await new Promise<void>((done) => child.stdout.on('data', (d: Buffer) => d.toString().includes('started') && done()));
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((done) => child.once('exit', done));
+    expect(readFileSync(join(first.dir, 'results/check.json'), 'utf8')).toBe(before);
+    expect(readdirSync(first.dir).filter((n) => n.includes('staging'))).toHaveLength(1);
+    const again = runJob('killed', models);
+    expect(again.status).toBe(0);
+    expect(readdirSync(first.dir).filter((n) => n.includes('staging'))).toEqual([]);
+  });
 });
+
