@@ -80,6 +80,11 @@ describe('CLI', () => {
       const bad = cli('replay', junk);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/not a mmu-notifier-traces\/1 trace file/);
+      const empty = join(dir, 'empty.json');
+      writeFileSync(empty, JSON.stringify({ ...file, traces: [] }));
+      const none = cli('replay', empty);
+      expect(none.status).toBe(2);
+      expect(none.stderr.trim()).toBe(`mmu-notifier replay: ${empty} holds no trace: regenerate it with \`mmu-notifier gen --force\``);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

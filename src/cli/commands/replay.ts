@@ -89,8 +89,12 @@ async function run(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const entries = values.trace === undefined ? file.traces : file.traces.filter((t) => t.id === values.trace);
+  if (file.traces.length === 0) {
+    console.error(`mmu-notifier replay: ${path} holds no trace: regenerate it with \`mmu-notifier gen --force\``);
+    return EXIT_USAGE;
+  }
   if (entries.length === 0) {
-    console.error(`mmu-notifier replay: no trace ${values.trace} in ${path}; ids look like ${file.traces[0]?.id ?? '(file is empty)'}`);
+    console.error(`mmu-notifier replay: no trace ${values.trace} in ${path}; ids look like ${file.traces[0]!.id}`);
     return EXIT_USAGE;
   }
   const t0 = performance.now();
