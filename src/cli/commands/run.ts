@@ -24,7 +24,8 @@ exit status: 0 every verdict as expected and every replay passed; 1 otherwise;
 function closingLine(result: PipelineResult): string {
   if (result.check === null) return 'FAILED: no model was checked (see the check stage above).';
   const bad = result.check.models.filter((m) => !m.ok).length;
-  const replay = result.conformanceFailed ? '; some conformance replays failed' : '';
+  // Generation that broke leaves no coverage; replays that ran and failed leave their outcomes.
+  const replay = !result.conformanceFailed ? '' : result.coverage === null ? '; trace generation failed (see the gen stage above)' : '; some conformance replays failed';
   return result.ok ? `OK: all ${result.check.models.length} models behave as expected.` : `FAILED: ${bad} of ${result.check.models.length} models mismatched${replay}.`;
 }
 
