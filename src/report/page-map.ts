@@ -18,7 +18,7 @@
  * (the device would read an old page): that is what SAFE-1
  * (`NoStaleDeviceEntry`) forbids on a page an interval covers.
  */
-import { isRecord } from './state-diff.ts';
+import { isRecord } from './step-changes.ts';
 
 /** How an interval bar is drawn. */
 export type BarKind =

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import { PlainProgressView } from '../../src/report/progress-view.ts';
 import { recordCheckResults } from '../../src/report/results-io.ts';
-import { runModels, type CheckedModel } from '../../src/report/run-models.ts';
+import { runModels, type ModelResult as CheckedModel } from '../../src/pipeline/check-stage.ts';
 import { writeReport } from '../../src/report/write-report.ts';
 import { FIXTURE_MODELS, holePunchShrinkFirst, manifestEntry } from './fixture-models.ts';
 import { CHROMIUM_ENV, launchChromium, type LaunchedBrowser } from './chromium.ts';

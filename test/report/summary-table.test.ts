@@ -1,7 +1,7 @@
 /** The closing summary of `run` and the rule for drawing unexpected counterexamples. */
 import { describe, expect, it } from 'vitest';
 import { RESULTS_FORMAT, type ModelVerdict } from '../../src/report/results.ts';
-import { verdictDiffers } from '../../src/report/run-models.ts';
+import { verdictDiffers } from '../../src/manifest/verdict.ts';
 import { summaryTable } from '../../src/report/summary-table.ts';
 
 const base: ModelVerdict = { name: 'M', expected: 'safety failure', expectedViolated: 'Safe', actual: 'safety failure', violated: 'Safe', distinctStates: 10, durationMs: 1500, ok: true };

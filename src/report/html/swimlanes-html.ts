@@ -9,7 +9,7 @@
  */
 import type { Counterexample } from '../counterexample.ts';
 import { pageMapOf, type PageMap } from '../page-map.ts';
-import { formatValue, type StateChange } from '../state-diff.ts';
+import { formatValue, type StateChange } from '../step-changes.ts';
 import { layoutSwimlanes, THREAD_LOCAL, type SwimlaneLayout, type SwimlaneRow } from '../swimlane-layout.ts';
 import { anchorId, esc } from './escape.ts';
 import { pageMapHtml } from './page-map-html.ts';
