@@ -23,6 +23,7 @@ export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, T
 export { TlcResultCollector, tlcResultSchema, OUT_OF_MEMORY_ADVICE, KEPT_PRINTED_LINES, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';
 export { temporalPropertiesOfConfig, configDeclaresBehaviour, constantAssignmentsOfConfig } from './config-file.ts';
 export { sweepStaleRunDirs, RUN_DIR_PREFIX } from './stale-runs.ts';
+export { processAlive } from './process-alive.ts';
 export { WATCHDOG_NAME } from './watchdog.ts';
 export { liveRunCount } from './child-registry.ts';
 export { parseTlcOutput } from './parse-output.ts';

@@ -1,5 +1,6 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from './process-alive.ts';
 
 /**
  * Per-run temporary folders are named `tlc-run-<owner pid>-<random>` so that
@@ -16,16 +17,6 @@ export function runDirPrefix(pid: number = process.pid): string {
 
 /** Folders of older runner versions carry no pid; they are removed only when this old. */
 const UNOWNED_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-/** Whether a process with this pid exists (EPERM: it exists but is not ours). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes `tlc-run-*` folders under `root` whose owner process is gone.
