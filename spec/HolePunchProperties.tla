@@ -64,9 +64,8 @@ NoUseAfterFree ==
 NoFaultUseAfterRelease ==
     \A t \in Faulters : flt[t].sub # NoId => subs[flt[t].sub].life # "freed"
 
-\* Coverage (the side condition of SAFE-1): every device entry lies inside
-\* an interval that the next walk will find.
-NoCoverageLoss == \A p \in Pages : spte[p] # 0 => Covered(p)
+\* Coverage (MMUNotifierSharedInvariants).
+NoCoverageLoss == P!NoCoverageLoss
 
 \* Once no epoch is open and no interval change is in flight, the intervals
 \* in the tree do not overlap (the driver keeps one interval per page).

@@ -17,6 +17,10 @@ ActionNames ==
      "mmu_interval_notifier_insert", "mmu_interval_notifier_remove", "remove_wait",
      "remove_return_free"}
 
+\* The step names TypeOK admits.  A model with more threads overrides it in
+\* its cfg (KnownActionNames <- ..., e.g. MCExit's ExitActionNames).
+KnownActionNames == ActionNames
+
 \* Every variable has the shape of src/protocol/state.ts.
 TypeOK ==
     /\ seq \in Nat /\ seq >= 2
@@ -36,7 +40,7 @@ TypeOK ==
     /\ flt \in [Faulters -> [sub : Subs \cup {NoId}, page : 0..NPages, s : Nat,
                              snap : Nat, tries : 0..MaxTries, done : 0..MaxFaults]]
     /\ mgr \in [sub : Subs \cup {NoId}, waitSeq : Nat]
-    /\ lastAction.name \in ActionNames
+    /\ lastAction.name \in KnownActionNames
     /\ lastAction.thread \in Threads \cup {NoId}
 
 (***************************************************************************)
@@ -106,6 +110,14 @@ DriverLockHeldInCriticalSections ==
 ZappedBeforeMutate ==
     \A t \in Invalidators : pc[t] = "mm_change_ptes" =>
         \A p \in Pages : InRange(p, inv[t].start, inv[t].last) /\ Covered(p) => spte[p] = 0
+
+\* NoCoverageLoss as mainline's driver keeps it: the driver drops the
+\* device entries of a removed interval only after remove returns
+\* (remove_return_free, like dmirror_fops_release), so while remove runs they may
+\* lie outside the tree; no fault can use them (remove needs no fault on it).
+NoCoverageLossOutsideRemove ==
+    \A p \in Pages : spte[p] # 0 =>
+        Covered(p) \/ (pc[Mgr] \in {"remove_wait", "remove_return_free"} /\ Covers(mgr.sub, p))
 
 (***************************************************************************)
 (* Liveness (docs/kernel-protocol.md §7.3), checked under FairSpec: weak   *)

@@ -28,4 +28,8 @@ PendingInsertSeqIsEpoch ==
 \* always mirrors the current CPU PTE (no stale device mapping).
 NoStaleDeviceEntry == \A p \in Pages : Covered(p) /\ spte[p] # 0 => spte[p] = pte[p]
 
+\* Coverage (the side condition of SAFE-1): every device entry lies inside
+\* an interval that the next walk will find.
+NoCoverageLoss == \A p \in Pages : spte[p] # 0 => Covered(p)
+
 =============================================================================
