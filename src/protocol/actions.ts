@@ -76,6 +76,24 @@ export const ACTIONS = {
   svm_range_unmap_from_gpus: { thread: 'manager', kernel: 'drivers/gpu/drm/amd/amdkfd/kfd_svm.c: svm_range_unmap_from_gpus() (proposed call in svm_range_deferred_list_work)' },
   /** The hole-punch fault's lookup, with mmap_read_lock taken for the attempt: the interval covering the page (dmirror: under dmirror->mutex; amdkfd: svm_range_from_addr under svms->lock). */
   dmirror_interval_find: { thread: 'faulter', kernel: 'lib/test_hmm.c (v6, [RT]): dmirror_range_fault() down_read + dmirror_interval_find(); kfd_svm.c: svm_range_restore_pages() svm_range_from_addr()' },
+
+  // ---- process exit (spec/ProcessExit.tla; the exiting task is one of the invalidators) ----
+  /** mmput drops the last mm_users reference and calls exit_mmap; no fault holds a reference. */
+  mmput_exit_mmap: { thread: 'invalidator', kernel: 'kernel/fork.c: mmput() -> __mmput() -> mm/mmap.c: exit_mmap()' },
+  /** The release walk starts: a blockable MMU_NOTIFY_RELEASE range [0, ULONG_MAX), mn_itree_inv_start_range. */
+  mn_itree_release: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mmu_notifier_release() -> __mmu_notifier_release() -> mn_itree_release()' },
+  /** The release walk has called every callback; mn_itree_inv_end follows with no PTE change. */
+  mn_itree_release_loop_done: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_release(), end of the mn_itree_inv_next loop' },
+  /** The hlist subscribers' ->release (e.g. amdkfd's kfd_process_notifier_release), then the hlist is emptied. */
+  mn_hlist_release: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_hlist_release()' },
+  /** exit_mmap unmaps every VMA: an MMU_NOTIFY_UNMAP invalidation of the whole address space. */
+  unmap_vmas: { thread: 'invalidator', kernel: 'mm/memory.c: unmap_vmas(), mmu_notifier_invalidate_range_start(MMU_NOTIFY_UNMAP)' },
+  /** exit_mmap returns; mm_users stays 0. */
+  exit_mmap_done: { thread: 'invalidator', kernel: 'mm/mmap.c: exit_mmap() returns' },
+  /** The driver callback returns true at once, without lock or set_seq (amdkfd: RELEASE, or mm_users == 0 after fa582c6f3684). */
+  invalidate_skip: { thread: 'invalidator', kernel: 'drivers/gpu/drm/amd/amdkfd/kfd_svm.c: svm_range_cpu_invalidate_pagetables() early returns' },
+  /** An insert on an exited mm: WARN_ON(mm_users <= 0), -EINVAL; nothing changes. */
+  insert_after_exit: { thread: 'manager', kernel: 'mm/mmu_notifier.c: __mmu_interval_notifier_insert() WARN_ON(mm_users <= 0), -EINVAL' },
 } as const;
 
 /** The name of one atomic step. */
