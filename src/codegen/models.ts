@@ -1,7 +1,8 @@
 /**
  * Which spec models the generator reads, from spec/manifest.json:
  * - export models (kind "export"): the whole state graph is covered;
- * - every model expected to fail: its counterexample, replayed with the
+ * - every model expected to fail (unless its entry says `replay: false`):
+ *   its counterexample, replayed with the
  *   model's variant/strategy, and with its manifest `counterpart`'s
  *   variant/strategy (the fixed setting) when that setting differs;
  * and from the spec folder:
@@ -59,7 +60,7 @@ export function discoverModels(specDir: string): ModelRef[] {
   };
   const byNameOrder = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const exports = manifest.models.filter((m) => m.kind === 'export').map((m) => ref(m, 'export'));
-  const bugs = manifest.models.filter((m) => m.expected !== 'success').map((m) => ref(m, 'counterexample'));
+  const bugs = manifest.models.filter((m) => m.expected !== 'success' && m.replay !== false).map((m) => ref(m, 'counterexample'));
   const simDir = join(specDir, SIMULATION_DIR);
   const sims = readdirSync(simDir)
     .filter((f) => f.startsWith('MCSim_') && f.endsWith('.cfg'))

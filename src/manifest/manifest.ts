@@ -49,6 +49,8 @@ export const ManifestModel = z.looseObject({
   runtimeSeconds: z.number().nonnegative().nullable(),
   /** For a failing model: the passing model with the fix (its broken/fixed pair). */
   counterpart: z.string().min(1).nullable().optional(),
+  /** false: no implementation world replays this model's counterexample yet (src/codegen skips it; the TLC verdict is still checked). */
+  replay: z.boolean().optional(),
 });
 /** One model entry. */
 export type ManifestModel = z.infer<typeof ManifestModel>;
