@@ -56,6 +56,20 @@ export class CallbackContextError extends NotifierError {
   }
 }
 
+/**
+ * insert() on an mm whose last user has gone (exit_mmap has begun): the
+ * kernel's WARN_ON(mm_users <= 0) and -EINVAL in __mmu_interval_notifier_insert().
+ * A driver avoids it by inserting under mmget_not_zero().
+ */
+export class MmExitedError extends NotifierError {
+  override readonly name = 'MmExitedError';
+  /** The kernel's errno for this case. */
+  readonly errno = -22;
+  constructor(id: string) {
+    super(`cannot insert subscription ${id}: the mm has exited (mm_users is 0; kernel: WARN and -EINVAL). Take an mm reference (mmget_not_zero) before inserting`);
+  }
+}
+
 /** Bad constructor/world options (unknown variant, bad bounds, …). */
 export class OptionsError extends NotifierError {
   override readonly name = 'OptionsError';

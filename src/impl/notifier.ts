@@ -11,7 +11,7 @@
  * lastAction.args).
  */
 import { type VariantName } from '../protocol/index.ts';
-import { AlreadyInsertedError, CallbackContextError, ContractError, NotInsertedError, RangeOverflowError } from './errors.ts';
+import { AlreadyInsertedError, CallbackContextError, ContractError, MmExitedError, NotInsertedError, RangeOverflowError } from './errors.ts';
 import { IntervalIndex } from './interval-index.ts';
 import { type EpochClose, notifierHooks, type NotifierHooks } from './notifier-hooks.ts';
 import { resolveOptions, type NotifierOptions } from './options.ts';
@@ -86,6 +86,11 @@ export class Subscriptions {
    * released by its mmu_interval_release step (the spec's relq[t]).
    */
   readonly pendingRelease = new Map<string, Subscription[]>();
+  /**
+   * mm_users has dropped to 0 (exit_mmap runs or ran): set by
+   * mmuNotifierRelease (src/impl/exit/release.ts); inserts fail from then on.
+   */
+  mmUsersGone = false;
   /** M7/M11: the task holding the spinlock between two steps. */
   private spinHolder: string | null = null;
   /** > 0 while a world inspects the core (see `inspect`): touches of freed memory are not counted. */
@@ -163,6 +168,7 @@ export class Subscriptions {
     const last = lastPageOf(start, length);
     if (sub.life === 'freed') throw new ContractError(`subscription ${sub.id} was freed: allocate a new one`);
     if (sub.life !== 'unused' && sub.life !== 'removed') throw new AlreadyInsertedError(sub.id);
+    if (this.mmUsersGone) throw new MmExitedError(sub.id);
     if (task !== undefined) this.observer?.(task, action, { sub: sub.id });
     // ⟦ critical section
     const odd = isOdd(this.seq);

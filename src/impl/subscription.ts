@@ -32,7 +32,7 @@ export interface Invalidation {
   /** MMU_NOTIFIER_RANGE_BLOCKABLE. */
   blockable: boolean;
   /** range->event. */
-  event: 'unmap' | 'clear';
+  event: 'unmap' | 'clear' | 'release';
   /** cur_seq handed to the callbacks; 0 when the lookup found nothing. */
   curSeq: number;
   /** Id of the node the walk is positioned on, or "none". */

@@ -1,0 +1,34 @@
+/**
+ * Process exit on the implementation (spec/ProcessExit.tla): the tree part
+ * of mmu_notifier_release, which exit_mmap calls once mm_users is 0.
+ */
+import { type Subscriptions } from '../notifier.ts';
+import { type Task } from '../scheduler.ts';
+import { NONE, type Invalidation } from '../subscription.ts';
+
+/**
+ * The range of mn_itree_release, [0, ULONG_MAX): here every page number the
+ * core accepts (a length of at most Number.MAX_SAFE_INTEGER pages from 0).
+ */
+export function releaseRange(task: Task): Invalidation {
+  return { task, start: 0, last: Number.MAX_SAFE_INTEGER - 1, blockable: true, event: 'release', curSeq: 0, cursor: NONE };
+}
+
+/**
+ * mmu_notifier_release() → __mmu_notifier_release() → mn_itree_release():
+ * marks the mm's users gone (so later inserts fail with MmExitedError),
+ * then walks the whole tree as one blockable MMU_NOTIFY_RELEASE
+ * invalidation — mn_itree_inv_start_range, every interval's callback,
+ * mn_itree_inv_end — with no PTE change between start and end. It removes
+ * no subscription: the driver still removes them later, and the unmap of
+ * the VMAs that follows (an ordinary invalidation with event 'unmap')
+ * still reaches them. Runs in `task`, like any invalidation (its awaits are
+ * the task's step points).
+ */
+export async function mmuNotifierRelease(notifier: Subscriptions, task: Task): Promise<void> {
+  notifier.mmUsersGone = true;
+  const range = releaseRange(task);
+  // A blockable walk never returns -EAGAIN (a callback's false is the kernel's WARN_ON).
+  await notifier.invalidateRangeStart(range);
+  await notifier.invalidateRangeEnd(range);
+}

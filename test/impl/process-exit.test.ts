@@ -1,0 +1,88 @@
+/**
+ * Process exit on the implementation (src/impl/exit/release.ts): the
+ * release walk of mn_itree_release and the -EINVAL of an insert after exit
+ * (spec/ProcessExit.tla, docs/kernel-protocol.md §9.2).
+ */
+import { describe, expect, it } from 'vitest';
+import { MmExitedError, NotifierError } from '../../src/impl/errors.ts';
+import { mmuNotifierRelease } from '../../src/impl/exit/release.ts';
+import { Subscriptions } from '../../src/impl/notifier.ts';
+import { type Task } from '../../src/impl/scheduler.ts';
+import { type IntervalOps, type Invalidation, NONE, Subscription } from '../../src/impl/subscription.ts';
+
+const task = (id: string): Task => ({ id, pc: 'idle' });
+
+/** Ops that record every callback's event and seq, and set_seq like dmirror. */
+function recordingOps(notifier: () => Subscriptions, seen: string[]): IntervalOps {
+  return {
+    invalidate: (sub, range, curSeq) => {
+      seen.push(`${sub.id}:${range.event}:${curSeq}`);
+      notifier().setSeq(sub, curSeq);
+      return true;
+    },
+  };
+}
+
+describe('mmuNotifierRelease (mn_itree_release)', () => {
+  it('walks every interval once as a blockable RELEASE invalidation, closes the epoch and removes nothing', async () => {
+    const seen: string[] = [];
+    const n = new Subscriptions();
+    const ops = recordingOps(() => n, seen);
+    const a = new Subscription('a', ops);
+    const b = new Subscription('b', ops);
+    n.insert(a, 1, 2);
+    n.insert(b, 100, 50);
+    await mmuNotifierRelease(n, task('x'));
+    expect(seen).toEqual(['a:release:3', 'b:release:3']);
+    expect([n.seq, n.active, n.tree.entries().map((e) => e.id), a.seq, b.seq]).toEqual([4, 0, ['a', 'b'], 3, 3]);
+  });
+
+  it('leaves the tree to the unmap invalidation that follows (event unmap still reaches the intervals)', async () => {
+    const seen: string[] = [];
+    const n = new Subscriptions();
+    n.insert(new Subscription('a', recordingOps(() => n, seen)), 1, 2);
+    await mmuNotifierRelease(n, task('x'));
+    const unmap: Invalidation = { task: task('x'), start: 0, last: 10, blockable: true, event: 'unmap', curSeq: 0, cursor: NONE };
+    expect(await n.invalidateRangeStart(unmap)).toBe(0);
+    await n.invalidateRangeEnd(unmap);
+    expect(seen).toEqual(['a:release:3', 'a:unmap:5']);
+  });
+
+  it('a callback that skips RELEASE (amdkfd) leaves the interval seq alone, and the epoch still closes', async () => {
+    const n = new Subscriptions();
+    const s = new Subscription('s', { invalidate: (_sub, range) => range.event === 'release' });
+    n.insert(s, 1, 2);
+    await mmuNotifierRelease(n, task('x'));
+    expect([n.seq, n.active, s.seq]).toEqual([4, 0, 1]);
+  });
+});
+
+describe('insert after exit', () => {
+  it('fails with MmExitedError (-EINVAL) and changes nothing', async () => {
+    const n = new Subscriptions();
+    n.insert(new Subscription('a', { invalidate: () => true }), 1, 2);
+    await mmuNotifierRelease(n, task('x'));
+    const before = { seq: n.seq, active: n.active, tree: n.tree.entries().map((e) => e.id) };
+    const late = new Subscription('late', { invalidate: () => true });
+    let caught: unknown;
+    try {
+      n.insert(late, 5, 1);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(MmExitedError);
+    expect(caught).toBeInstanceOf(NotifierError);
+    expect((caught as MmExitedError).errno).toBe(-22);
+    expect({ seq: n.seq, active: n.active, tree: n.tree.entries().map((e) => e.id) }).toEqual(before);
+    expect(late.life).toBe('unused');
+  });
+
+  it('a remove after exit still works (the subscriptions object outlives the mm)', async () => {
+    const n = new Subscriptions();
+    const a = new Subscription('a', { invalidate: () => true });
+    n.insert(a, 1, 2);
+    await mmuNotifierRelease(n, task('x'));
+    await n.remove(task('m'), a);
+    expect([n.tree.has('a'), a.life]).toEqual([false, 'removed']);
+  });
+});
