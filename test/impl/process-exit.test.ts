@@ -86,3 +86,50 @@ describe('insert after exit', () => {
     expect([n.tree.has('a'), a.life]).toEqual([false, 'removed']);
   });
 });
+
+/**
+ * MCExitAmdkfdMmget_NoStaleDeviceEntryWhileDeviceRuns on the implementation's
+ * core, by hand (no world runs the exit thread yet): a reclaim of page 1
+ * starts, a fault commits page 1, the exit's release walk runs, and only
+ * then the reclaim's callback. amdkfd after fa582c6f3684 skips it (mm_users
+ * is 0); the first shape (RELEASE only) sets the seq and zaps.
+ */
+async function reclaimDuringExit(skipsWhenUsersGone: boolean): Promise<{ spte: number; pte: number; covered: boolean }> {
+  const n = new Subscriptions();
+  let pte = 1;
+  let spte = 0;
+  let openGate: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (openGate = r));
+  const s1 = new Subscription('s1', {
+    invalidate: async (sub, range, curSeq) => {
+      if (range.task.id === 'i1') await gate; // the reclaim's callback runs late
+      if (range.event === 'release') return true; // amdkfd: RELEASE returns at once
+      if (skipsWhenUsersGone && n.mmUsersGone) return true; // fa582c6f3684: !mmget_not_zero
+      n.setSeq(sub, curSeq);
+      spte = 0; // unmap from the GPU
+      return true;
+    },
+  });
+  n.insert(s1, 1, 2);
+  const reclaim: Invalidation = { task: task('i1'), start: 1, last: 1, blockable: true, event: 'clear', curSeq: 0, cursor: NONE };
+  const started = n.invalidateRangeStart(reclaim); // hits s1; its callback waits
+  const s = await n.readBegin(task('f1'), s1); // s1.seq is not the open epoch's: no wait
+  const snap = pte;
+  if (!n.readRetry(s1, s)) spte = snap; // the fault commits version 1
+  await mmuNotifierRelease(n, task('x')); // mmput, then mn_itree_release
+  openGate();
+  await started;
+  pte += 1; // the reclaim changes page 1
+  await n.invalidateRangeEnd(reclaim);
+  return { spte, pte, covered: n.tree.has('s1') };
+}
+
+describe('amdkfd and process exit, on the implementation', () => {
+  it('after fa582c6f3684: the reclaim callback is skipped and a stale device entry remains on a covered page', async () => {
+    expect(await reclaimDuringExit(true)).toEqual({ spte: 1, pte: 2, covered: true });
+  });
+
+  it('first shape (RELEASE-only early return): the reclaim callback zaps the entry', async () => {
+    expect(await reclaimDuringExit(false)).toEqual({ spte: 0, pte: 2, covered: true });
+  });
+});
