@@ -5,7 +5,7 @@
 // figures of the variant's bug model at the CI bounds (from the manifest).
 //
 //   nice -n 10 npx tsx scripts/simulation-table.ts              # every simulate model
-//   nice -n 10 npx tsx scripts/simulation-table.ts MCSim_M9_TypeOK
+//   nice -n 10 npx tsx scripts/simulation-table.ts MCSimBug_M9_TypeOK
 //   ... --out FILE                                              # also write the table
 //
 // Behaviours are counted from the trace files TLC writes for every completed

@@ -120,8 +120,8 @@ describe('reduced models', () => {
 describe('judging a simulate model with the real TLC', () => {
   const tlc = { jarRecordFile: TLC_RECORD_FILE };
 
-  it('MCSim_M4_InsertedSeqsOdd: simulation at the large bounds finds the violation', async () => {
-    const entry = loadManifest().models.find((m) => m.name === 'MCSim_M4_InsertedSeqsOdd');
+  it('MCSimBug_M4_InsertedSeqsOdd: simulation at the large bounds finds the violation', async () => {
+    const entry = loadManifest().models.find((m) => m.name === 'MCSimBug_M4_InsertedSeqsOdd');
     expect(entry?.profile).toBe('simulate');
     const { check, result } = await checkModel(modelToCheck(entry!), { tlc });
     expect(check.mismatches).toEqual([]);
