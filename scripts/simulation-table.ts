@@ -21,8 +21,7 @@ import { loadManifest, modelFiles, type Manifest, type ManifestModel } from '../
 import { judgeTlcResult, expectationOf } from '../src/manifest/verdict.ts';
 import { simulationRunOptions } from '../src/pipeline/check-models.ts';
 import { runTlc, TlcSetupError } from '../src/tla2tools-runner/index.ts';
-
-const TLC_RECORD_FILE = resolve(import.meta.dirname, '..', '.tlc', 'tlc.json');
+import { TLC_RECORD_FILE } from '../src/cli/project.ts';
 
 /** One row of the table. */
 interface SimulationRow {
