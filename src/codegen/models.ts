@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constantAssignmentsOfConfig } from '../tla2tools-runner/index.ts';
-import { loadManifest, type ManifestModel } from '../manifest/manifest.ts';
+import { loadManifest, replaysOnImplementation, type ManifestModel } from '../manifest/manifest.ts';
 import {
   AMDKFD_FIXES,
   HOLE_PUNCH_STRATEGIES,
@@ -60,7 +60,7 @@ export function discoverModels(specDir: string): ModelRef[] {
   };
   const byNameOrder = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const exports = manifest.models.filter((m) => m.kind === 'export').map((m) => ref(m, 'export'));
-  const bugs = manifest.models.filter((m) => m.expected !== 'success' && m.replay !== false).map((m) => ref(m, 'counterexample'));
+  const bugs = manifest.models.filter((m) => m.expected !== 'success' && replaysOnImplementation(m)).map((m) => ref(m, 'counterexample'));
   const simDir = join(specDir, SIMULATION_DIR);
   const sims = readdirSync(simDir)
     .filter((f) => f.startsWith('MCSim_') && f.endsWith('.cfg'))

@@ -24,6 +24,49 @@ export const MODEL_KINDS = ['safety', 'liveness', 'export', 'simulation'] as con
 
 const Count = z.int().nonnegative().nullable();
 
+/**
+ * Profiles of models outside CI that `check --profile NAME` runs: `deep`
+ * (exhaustive at bounds beyond CI, minutes to hours each) and `simulate`
+ * (TLC -simulate at large bounds, judged by whether the violation is found).
+ */
+export const PROFILES = ['deep', 'simulate'] as const;
+/** One profile name. */
+export type Profile = (typeof PROFILES)[number];
+
+/** How a `simulate` model runs: `-depth`, `-seed`, and how long simulation may search. */
+export const SimulationSettings = z.strictObject({
+  depth: z.int().min(1),
+  seed: z.int(),
+  budgetSeconds: z.number().positive(),
+});
+/** The simulation settings of a model. */
+export type SimulationSettings = z.infer<typeof SimulationSettings>;
+
+/**
+ * What a run that was stopped before the end measured (a deep model too big
+ * for this machine): figures from TLC's last progress line, rates from the
+ * progress lines of the last minutes.
+ */
+export const PartialRun = z.strictObject({
+  /** Wall minutes until the run was stopped. */
+  minutes: z.number().positive(),
+  workers: z.int().min(1),
+  /** `cat /proc/loadavg` (1-minute figure) when the run was stopped. */
+  loadAverage: z.number().nonnegative(),
+  distinctStates: z.int().nonnegative(),
+  totalStates: z.int().nonnegative(),
+  statesOnQueue: z.int().nonnegative(),
+  /** The BFS level reached. */
+  depth: z.int().nonnegative(),
+  distinctStatesPerMinute: z.int().nonnegative(),
+  /** Change of the queue per minute (positive: still growing). */
+  queueGrowthPerMinute: z.int(),
+  /** What would finish the model, in words (machine size, workers, time). */
+  estimate: z.string().min(1),
+});
+/** A stopped run's figures. */
+export type PartialRun = z.infer<typeof PartialRun>;
+
 /** One model: a module, a config, and what TLC must say about them. */
 export const ManifestModel = z.looseObject({
   /** Unique name; by convention the cfg's base name. */
@@ -51,9 +94,35 @@ export const ManifestModel = z.looseObject({
   counterpart: z.string().min(1).nullable().optional(),
   /** false: no implementation world replays this model's counterexample yet (src/codegen skips it; the TLC verdict is still checked). */
   replay: z.boolean().optional(),
+  /** The profile that runs the model (`check --profile`); absent for CI models and the other non-CI ones. */
+  profile: z.enum(PROFILES).optional(),
+  /** `-simulate` settings; required for, and only for, profile `simulate`. */
+  simulate: SimulationSettings.optional(),
+  /** Figures of a run stopped before the end (the counts above are then null). */
+  partial: PartialRun.optional(),
+  /** For a reduced model (symmetry, VIEW): the unreduced model it was checked against. */
+  reducedFrom: z.string().min(1).optional(),
+}).superRefine((m, ctx) => {
+  if (m.profile !== undefined && m.ci) ctx.addIssue({ code: 'custom', path: ['ci'], message: `a ${m.profile}-profile model is never a CI model (set "ci": false)` });
+  if ((m.profile === 'simulate') !== (m.simulate !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['simulate'], message: 'profile "simulate" and the simulate settings go together' });
+  }
+  if (m.profile === 'simulate' && m.expected === 'success') {
+    ctx.addIssue({ code: 'custom', path: ['expected'], message: 'a simulate model must expect a violation (simulation cannot show success)' });
+  }
 });
 /** One model entry. */
 export type ManifestModel = z.infer<typeof ManifestModel>;
+
+/**
+ * Whether src/codegen turns this failing model's counterexample into a
+ * conformance trace: not for a model no implementation world runs yet
+ * (`replay: false`), nor for a profile model (deep, simulate: bounds far
+ * above what the worlds are configured for).
+ */
+export function replaysOnImplementation(model: ManifestModel): boolean {
+  return model.replay !== false && model.profile === undefined;
+}
 
 /** The whole file. */
 export const Manifest = z.looseObject({
@@ -83,6 +152,9 @@ export function loadManifest(path = MANIFEST_FILE): Manifest {
   for (const m of parsed.data.models) {
     if (seen.has(m.name)) throw new ManifestError(`${path}: model name ${m.name} appears twice`);
     seen.add(m.name);
+  }
+  for (const m of parsed.data.models) {
+    if (m.reducedFrom !== undefined && !seen.has(m.reducedFrom)) throw new ManifestError(`${path}: model ${m.name} is reducedFrom ${m.reducedFrom}, which is not in the manifest`);
   }
   return parsed.data;
 }

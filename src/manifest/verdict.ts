@@ -56,10 +56,12 @@ export interface Judgement {
  * Whether TLC's state counts for this model are the same on every run.
  * Not for a failing temporal property: TLC 2.18 also checks liveness on the
  * partial graph at each progress report, so when it finds the violation (and
- * how many states it has by then) depends on the machine's speed.
+ * how many states it has by then) depends on the machine's speed. Nor for a
+ * simulation model: its counts are those of random behaviours until the
+ * violation.
  */
 export function countsAreReproducible(model: Pick<ManifestModel, 'kind' | 'expected'>): boolean {
-  return !(model.kind === 'liveness' && model.expected === 'liveness failure');
+  return !(model.kind === 'liveness' && model.expected === 'liveness failure') && model.kind !== 'simulation';
 }
 
 /** The expectation of a manifest entry. */

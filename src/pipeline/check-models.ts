@@ -6,7 +6,7 @@
  * stage of `mmu-notifier run` with one, showing TLC's progress as it comes.
  */
 import { runTlc, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
-import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel } from '../manifest/manifest.ts';
+import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel, type SimulationSettings } from '../manifest/manifest.ts';
 import { expectationOf, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
 
 /** One model to check: a module, a config, and what TLC must say about them. */
@@ -19,6 +19,8 @@ export interface ModelToCheck extends Omit<Expectation, 'violated'> {
   readonly expectedViolated?: string | null;
   /** What the report says of the model in words (from its manifest entry). */
   readonly words?: ModelWords;
+  /** TLC options of this model (a simulate model's -simulate, -depth, -seed and budget); they win over the run's. */
+  readonly tlc?: Partial<TlcRunOptions>;
 }
 
 /** A manifest entry's words: its question, answer sentence, variant and fixed counterpart. */
@@ -66,10 +68,23 @@ export interface CheckedModel {
   readonly result: TlcResult;
 }
 
+/**
+ * The TLC options of a simulate model: random behaviours of at most `depth`
+ * steps from a fixed seed (with -workers 1 the same behaviours every run),
+ * stopped after the budget; finding the violation ends the run earlier.
+ * With `tracePrefix`, TLC also writes every completed behaviour to a file
+ * `<prefix>_<worker>_<index>` (how scripts/simulation-table.ts counts them).
+ */
+export function simulationRunOptions(settings: SimulationSettings, tracePrefix?: string): Partial<TlcRunOptions> {
+  const simulate = tracePrefix === undefined ? { extraArgs: ['-simulate'] } : { simulate: { file: tracePrefix } };
+  return { ...simulate, depth: settings.depth, seed: settings.seed, timeoutMs: settings.budgetSeconds * 1000 };
+}
+
 /** A manifest entry as a model to check (paths resolved against the manifest's folder). */
 export function modelToCheck(model: ManifestModel, manifestPath = MANIFEST_FILE): ModelToCheck {
   const { violated, ...expectation } = expectationOf(model);
-  return { name: model.name, ...modelFiles(model, manifestPath), ...expectation, expectedViolated: violated, words: manifestWords(model) };
+  const tlc = model.simulate ? { tlc: simulationRunOptions(model.simulate) } : {};
+  return { name: model.name, ...modelFiles(model, manifestPath), ...expectation, expectedViolated: violated, words: manifestWords(model), ...tlc };
 }
 
 /** The CI models of a manifest, as models to check. */
@@ -116,7 +131,7 @@ export interface CheckOptions {
 
 /** Run TLC (-workers 1) on one model and judge the result. */
 export async function checkModel(model: ModelToCheck, options: CheckOptions = {}): Promise<CheckedModel> {
-  const handle = runTlc({ workers: 1, ...options.tlc, spec: model.spec, config: model.config });
+  const handle = runTlc({ workers: 1, ...options.tlc, ...model.tlc, spec: model.spec, config: model.config });
   // onEvent runs synchronously for each parsed message, while TLC is still running.
   handle.onEvent = (e) => {
     if (e.type === 'progress') options.onProgress?.(model, e);

@@ -10,9 +10,9 @@ import { renderJunit, type JunitCase } from '../../report/ci/junit.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
-import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../../manifest/manifest.ts';
+import { loadManifest, ManifestError, MANIFEST_FILE, PROFILES, saveManifest, type Manifest, type ManifestModel, type Profile } from '../../manifest/manifest.ts';
 
-const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--jobs N] [--record] [--manifest FILE] [--timeout S]
+const HELP = `usage: mmu-notifier check [--json] [--all | --profile deep|simulate] [--model NAME]... [--list] [--jobs N] [--record] [--manifest FILE] [--timeout S]
 
 Model-checks every CI model of spec/manifest.json with TLC (-workers 1) and
 compares the verdict, the violated property and the recorded state counts
@@ -20,6 +20,12 @@ with the manifest.
   --json           print {ok, models:[{name, expected, actual, violated, distinctStates, durationMs, ok, ...}]}
   --all            also the models with "ci": false (the deep ones: minutes each)
   --model NAME     only this model (repeatable; any model, CI or not)
+  --profile NAME   the models of a profile instead of the CI ones: deep (exhaustive
+                   at bounds beyond CI: hours on a small machine, see
+                   docs/deep-checking.md) or simulate (TLC -simulate at large bounds
+                   with a fixed seed; as expected = the violation found within the
+                   model's budget)
+  --list           print the selected models (name, profile, cfg) and run nothing
   --jobs N         TLC processes at a time (default: 2, or 1 on a one-core machine);
                    each runs with -workers 1, so state counts do not depend on N
   --record         write the measured counts and times of models whose verdict
@@ -40,6 +46,8 @@ const DEFAULT_JOBS = Math.min(2, availableParallelism());
 interface CheckArgs {
   json: boolean;
   all: boolean;
+  profile: Profile | undefined;
+  list: boolean;
   record: boolean;
   names: string[];
   manifestPath: string;
@@ -55,6 +63,8 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
     options: {
       json: { type: 'boolean' },
       all: { type: 'boolean' },
+      profile: { type: 'string' },
+      list: { type: 'boolean' },
       record: { type: 'boolean' },
       model: { type: 'string', multiple: true },
       manifest: { type: 'string' },
@@ -72,12 +82,17 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
     if (!Number.isFinite(seconds) || seconds <= 0) throw new ManifestError(`--timeout wants a positive number of seconds, got '${values.timeout}'`);
     timeoutMs = seconds * 1000;
   }
+  const profile = values.profile;
+  if (profile !== undefined && !isProfile(profile)) throw new ManifestError(`--profile wants one of ${PROFILES.join(', ')}, got '${profile}'`);
+  if (profile !== undefined && (values.all || values.model)) throw new ManifestError('--profile selects models itself: give it without --all and --model');
   const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new ManifestError(`--jobs wants a positive integer, got '${values.jobs}'`);
   return {
     jobs,
     json: values.json ?? false,
     all: values.all ?? false,
+    profile,
+    list: values.list ?? false,
     record: values.record ?? false,
     swimlanes: values.swimlanes ?? false,
     junit: values.junit === undefined ? undefined : resolve(values.junit),
@@ -87,8 +102,13 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
   };
 }
 
-/** The models a run covers: the named ones, else the CI ones (or all with --all). */
-export function selectModels(manifest: Manifest, names: readonly string[], all: boolean): ManifestModel[] {
+function isProfile(name: string): name is Profile {
+  return (PROFILES as readonly string[]).includes(name);
+}
+
+/** The models a run covers: the named ones, else those of the profile, else the CI ones (or all with --all). */
+export function selectModels(manifest: Manifest, names: readonly string[], all: boolean, profile?: Profile): ManifestModel[] {
+  if (profile !== undefined) return manifest.models.filter((m) => m.profile === profile);
   if (names.length === 0) return manifest.models.filter((m) => all || m.ci);
   return names.map((name) => {
     const model = manifest.models.find((m) => m.name === name);
@@ -104,13 +124,21 @@ export function recordFigures(manifest: Manifest, checks: readonly ModelCheck[])
     const model = manifest.models.find((m) => m.name === check.name);
     if (!model || check.actual !== model.expected) continue;
     if (model.violated !== null && check.violated !== model.violated) continue;
-    model.distinctStates = check.distinctStates;
-    model.totalStates = check.totalStates;
-    model.depth = check.depth;
+    // A simulation's counts are of random behaviours: only its time is a figure.
+    if (model.kind !== 'simulation') {
+      model.distinctStates = check.distinctStates;
+      model.totalStates = check.totalStates;
+      model.depth = check.depth;
+    }
     model.runtimeSeconds = Math.round(check.durationMs / 100) / 10;
     recorded += 1;
   }
   return recorded;
+}
+
+/** One line per selected model: name, profile (or ci / -), cfg. */
+export function formatModelList(models: readonly ManifestModel[]): string {
+  return models.map((m) => [m.name, m.profile ?? (m.ci ? 'ci' : '-'), m.cfg].join('\t')).join('\n');
 }
 
 /** A fixed-width table of the results. */
@@ -153,7 +181,11 @@ async function runCheck(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   const manifest = loadManifest(args.manifestPath);
-  const models = selectModels(manifest, args.names, args.all);
+  const models = selectModels(manifest, args.names, args.all, args.profile);
+  if (args.list) {
+    console.log(formatModelList(models));
+    return EXIT_OK;
+  }
   const started = Date.now();
   const traces = new Map<string, TlcResult>();
   const checked = await checkModels(
