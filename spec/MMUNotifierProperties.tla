@@ -28,7 +28,7 @@ TypeOK ==
     /\ pte \in [Pages -> Nat \ {0}]
     /\ spte \in [Pages -> Nat]
     /\ ulock \in Invalidators \cup Faulters \cup {NoId}
-    /\ \A t \in Invalidators : pc[t] \in InvPcs
+    /\ \A t \in Invalidators : pc[t] \in InvPcs \cup ExtraInvPcs
     /\ \A t \in Faulters : pc[t] \in FltPcs
     /\ pc[Mgr] \in MgrPcs
     /\ inv \in [Invalidators -> [start : 0..NPages, last : 0..NPages, blockable : BOOLEAN,
@@ -36,7 +36,7 @@ TypeOK ==
     /\ flt \in [Faulters -> [sub : Subs \cup {NoId}, page : 0..NPages, s : Nat,
                              snap : Nat, tries : 0..MaxTries, done : 0..MaxFaults]]
     /\ mgr \in [sub : Subs \cup {NoId}, waitSeq : Nat]
-    /\ lastAction.name \in ActionNames
+    /\ lastAction.name \in ActionNames \cup ExtraActionNames
     /\ lastAction.thread \in Threads \cup {NoId}
 
 (***************************************************************************)
