@@ -5,11 +5,13 @@
  */
 import { type HolePunchConfig } from '../impl/holepunch/config.ts';
 import { HolePunchWorld } from '../impl/holepunch/world.ts';
+import { type HlistWorldConfig } from '../impl/hlist/config.ts';
+import { HlistWorld } from '../impl/hlist/world.ts';
 import { type WorldConfig } from '../impl/mainline/config.ts';
 import { World } from '../impl/mainline/world.ts';
 import { type SpecWorld } from '../impl/world-api.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
-import { isHolePunch, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
+import { isHlist, isHolePunch, type HlistConstants, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
 
 /** The world a replay drives: the one world interface of src/impl (kept under this name for the replay's callers). */
 export type ReplayWorld = SpecWorld;
@@ -26,7 +28,24 @@ export interface WorldOverrides {
 /** A started world mirroring `c`. */
 export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}): ReplayWorld {
   if (isHolePunch(c)) return new HolePunchWorld(holePunchConfigOf(c, overrides)).start();
+  if (isHlist(c)) return new HlistWorld(hlistConfigOf(c, overrides.variant)).start();
   return new World(worldConfigOf(c, overrides.variant)).start();
+}
+
+/** The HlistWorldConfig that mirrors hlist-family constants. */
+export function hlistConfigOf(c: HlistConstants, variant: VariantName = c.variant): HlistWorldConfig {
+  return {
+    ...worldConfigOf(c, variant),
+    driverShape: c.driverShape,
+    hlist: {
+      subs: c.hlistSubs,
+      failing: c.hlistFailing,
+      zapping: c.hlistZapping,
+      paired: c.hlistPaired,
+      pairsEnds: c.hlistPairsEnds,
+      fix: c.hlistFix,
+    },
+  };
 }
 
 /** The WorldConfig that mirrors mainline-family constants. */

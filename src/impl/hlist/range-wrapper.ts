@@ -14,15 +14,12 @@
  * `itree_inv_end_on_hlist_eagain` (not in any kernel) calls mn_itree_inv_end
  * on that path.
  */
+import { type HlistFix } from '../../protocol/hlist-state.ts';
 import { EAGAIN, type Subscriptions } from '../notifier.ts';
 import { type Blocker, type StepObserver } from '../scheduler.ts';
 import { type Invalidation } from '../subscription.ts';
 import { type HlistSubscriber } from './hlist-subscriber.ts';
 
-/** The fixes of the hlist failure path: none (the kernel) or the modelled one. */
-export const HLIST_FIXES = ['none', 'itree_inv_end_on_hlist_eagain'] as const;
-/** One fix name, as in spec/HlistNotifier.tla's HlistFix. */
-export type HlistFix = (typeof HLIST_FIXES)[number];
 
 /** How the wrapper behaves. */
 export interface RangeWrapperOptions {
@@ -35,10 +32,27 @@ export interface RangeWrapperOptions {
   readonly observer?: StepObserver;
 }
 
+/**
+ * Where an invalidation stands in the hlist (spec/HlistNotifier.tla's hl[t]):
+ * the position of the next subscriber to call (1-based), whether a start
+ * failed, and the subscribers with an end whose start ran and whose end is
+ * owed (sorted ids).
+ */
+export interface HlistWalk {
+  next: number;
+  failed: boolean;
+  started: string[];
+}
+
+/** The walk of an invalidation that has not reached the hlist (the spec's HlIdle). */
+export const idleWalk = (): HlistWalk => ({ next: 1, failed: false, started: [] });
+
 /** mmu_notifier_invalidate_range_start/_end over the interval tree and the hlist of one mm. */
 export class RangeWrapper {
   private readonly pairsEnds: boolean;
   private readonly fix: HlistFix;
+  /** Per invalidating task: its last invalidation's hlist walk. */
+  private readonly walks = new Map<string, HlistWalk>();
 
   constructor(
     readonly itree: Subscriptions,
@@ -50,6 +64,8 @@ export class RangeWrapper {
 
   /** __mmu_notifier_invalidate_range_start: 0, or EAGAIN (then the caller must not call the end). */
   async invalidateRangeStart(inv: Invalidation): Promise<number> {
+    // A new invalidation starts its hlist walk at the head (in the step of mn_itree_inv_start_range).
+    this.walks.set(inv.task.id, idleWalk());
     const r = await this.itree.invalidateRangeStart(inv); // mn_itree_invalidate
     if (r !== 0 || this.options.hlist.length === 0) return r;
     const h = await this.hlistInvalidateRangeStart(inv);
@@ -63,10 +79,26 @@ export class RangeWrapper {
   /** __mmu_notifier_invalidate_range_end: mn_itree_inv_end, then mn_hlist_invalidate_end. */
   async invalidateRangeEnd(inv: Invalidation): Promise<void> {
     await this.itree.invalidateRangeEnd(inv);
-    if (!this.options.hlist.some((h) => h.invalidateRangeEnd)) return;
+    if (!this.endOwed(inv.task.id)) return;
     await this.point(inv, 'mn_hlist_invalidate_end');
     this.options.observer?.(inv.task, 'mn_hlist_invalidate_end', {});
     for (const h of this.options.hlist) h.invalidateRangeEnd?.(inv);
+    this.walkOf(inv.task.id).started = [];
+  }
+
+  /** The hlist walk of `taskId`'s current or last invalidation. */
+  walkOf(taskId: string): HlistWalk {
+    let w = this.walks.get(taskId);
+    if (w === undefined) {
+      w = idleWalk();
+      this.walks.set(taskId, w);
+    }
+    return w;
+  }
+
+  /** Whether `taskId`'s invalidation owes mn_hlist_invalidate_end (spec: HlistEndOwedHere). */
+  private endOwed(taskId: string): boolean {
+    return this.walkOf(taskId).started.length > 0;
   }
 
   /**
@@ -75,18 +107,23 @@ export class RangeWrapper {
    * (a step): every subscriber's end (v5.12+), then EAGAIN.
    */
   private async hlistInvalidateRangeStart(inv: Invalidation): Promise<number> {
-    let ret = 0;
+    const walk = this.walkOf(inv.task.id);
     for (const h of this.options.hlist) {
       await this.point(inv, 'mn_hlist_invalidate_range_start', h.startBlocker(inv));
       const r = h.invalidateRangeStart(inv);
       this.options.observer?.(inv.task, 'mn_hlist_invalidate_range_start', { hsub: h.id, eagain: r !== 0 });
-      if (r !== 0) ret = EAGAIN;
+      walk.next += 1;
+      if (r !== 0) walk.failed = true;
+      else if (h.invalidateRangeEnd) walk.started = [...walk.started, h.id].sort();
     }
-    if (ret === 0) return 0;
+    if (!walk.failed) return 0;
     await this.point(inv, 'mn_hlist_unwind_end');
     this.options.observer?.(inv.task, 'mn_hlist_unwind_end', {});
-    if (this.pairsEnds) for (const h of this.options.hlist) h.invalidateRangeEnd?.(inv);
-    return ret;
+    if (this.pairsEnds) {
+      for (const h of this.options.hlist) h.invalidateRangeEnd?.(inv);
+      walk.started = [];
+    }
+    return EAGAIN;
   }
 
   /** A step point of the invalidating task (none under the free-running scheduler). */
