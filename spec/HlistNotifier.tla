@@ -155,11 +155,17 @@ HlistInvStep(t) ==
     \/ mn_hlist_unwind_end(t)
     \/ mn_hlist_invalidate_end(t)
 
+\* The stutter step that ends a finished behaviour (MMUNotifier's Terminating with hl).
+HlistTerminating == Quiescent /\ UNCHANGED hvars
+
+\* TLC labels a step whose mainline action is conjoined with UNCHANGED hl
+\* with the enclosing operator (HlistInvStep, HlistNext); the lastAction ghost
+\* names the step (src/codegen/export-graph.ts reads it there).
 HlistNext ==
     \/ \E t \in Invalidators : HlistInvStep(t)
     \/ \E t \in Faulters : FltStep(t) /\ UNCHANGED hl
     \/ MgrStep /\ UNCHANGED hl
-    \/ Quiescent /\ UNCHANGED hvars
+    \/ HlistTerminating
 
 HlistFairness ==
     /\ \A t \in Invalidators : WF_hvars(HlistInvStep(t))

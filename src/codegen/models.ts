@@ -25,6 +25,7 @@ import {
   type InvalidatorContext,
   type VariantName,
 } from '../protocol/variants.ts';
+import { HLIST_FIXES, type HlistFix } from '../protocol/hlist-state.ts';
 import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
 
@@ -80,6 +81,9 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
   const fix = text('AmdkfdFix');
   const recheck = constants.FaultRecheck;
   const context = text('InvalidatorContext');
+  const hlistFix = text('HlistFix');
+  const pairsEnds = constants.HlistPairsEnds;
+  if (hlistFix !== undefined && !(HLIST_FIXES as readonly string[]).includes(hlistFix)) throw new Error(`${counterpart.cfg}: unknown HlistFix ${hlistFix}`);
   if (fix !== undefined && !(fix in AMDKFD_FIXES)) throw new Error(`${counterpart.cfg}: unknown AmdkfdFix ${fix}`);
   if (context !== undefined && !(context in INVALIDATOR_CONTEXTS)) throw new Error(`${counterpart.cfg}: unknown InvalidatorContext ${context}`);
   if (!(VARIANT_NAMES as string[]).includes(variant)) throw new Error(`${counterpart.cfg}: unknown Variant ${variant}`);
@@ -91,5 +95,7 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
     ...(fix ? { amdkfdFix: fix as AmdkfdFix } : {}),
     ...(recheck === 'TRUE' || recheck === 'FALSE' ? { faultRecheck: recheck === 'TRUE' } : {}),
     ...(context ? { invalidatorContext: context as InvalidatorContext } : {}),
+    ...(hlistFix ? { hlistFix: hlistFix as HlistFix } : {}),
+    ...(pairsEnds === 'TRUE' || pairsEnds === 'FALSE' ? { hlistPairsEnds: pairsEnds === 'TRUE' } : {}),
   };
 }
