@@ -31,7 +31,7 @@ export const ACTIONS = {
   /** wake_up_all(&subscriptions->wq), after the unlock, only after a last end of an odd epoch. */
   wake_up_all: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end(), wake_up_all()' },
 
-  // ---- invalidator, classic (hlist) notifiers after the tree (spec/HlistNotifier.tla; no world of src/impl runs them yet) ----
+  // ---- invalidator, classic (hlist) notifiers after the tree (spec/HlistNotifier.tla, src/impl/hlist) ----
   /** One hlist subscriber's invalidate_range_start in the loop of mn_hlist_invalidate_range_start() (a failure is remembered, the loop goes on). */
   mn_hlist_invalidate_range_start: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_hlist_invalidate_range_start(); drivers/gpu/drm/nouveau/nouveau_svm.c: nouveau_svmm_invalidate_range_start()' },
   /** After a failed hlist start: invalidate_range_end of every hlist subscriber that has one (v5.12+), then -EAGAIN; no mn_itree_inv_end. */

@@ -9,7 +9,7 @@ import { type ProtocolState } from '../../protocol/index.ts';
 import { World } from '../mainline/world.ts';
 import { one } from '../thread-choices.ts';
 import { type StepChoice } from '../world-api.ts';
-import { type InvalidatorHooks, type RangeOps } from '../world-threads.ts';
+import { type InvalidatorHooks } from '../world-threads.ts';
 import { hlistKinds, type HlistWorldConfig } from './config.ts';
 import { nouveauHlistSubscriber, pairedHlistSubscriber, type HlistSubscriber } from './hlist-subscriber.ts';
 import { RangeWrapper, type HlistWalk } from './range-wrapper.ts';
@@ -37,7 +37,7 @@ export class HlistWorld extends World {
   }
 
   protected override invalidatorHooks(): InvalidatorHooks {
-    return { ...super.invalidatorHooks(), range: this.wrapper as RangeOps };
+    return { ...super.invalidatorHooks(), range: this.wrapper };
   }
 
   /** The hlist start step records which subscriber it calls and whether it fails. */
