@@ -5,9 +5,9 @@
 (***************************************************************************)
 EXTENDS ProcessExit, MC
 
-\* The step names of the exit models (the cfgs set KnownActionNames <- ExitActionNames).
+\* The exit's step names, beyond the mainline's (the cfgs set ExtraActionNames <- ExitActionNames).
 ExitActionNames ==
-    ActionNames \cup {"mmput_exit_mmap", "mn_itree_release", "mn_itree_release_loop_done",
+    {"mmput_exit_mmap", "mn_itree_release", "mn_itree_release_loop_done",
                       "mn_hlist_release", "unmap_vmas", "exit_mmap_done", "invalidate_skip",
                       "insert_after_exit"}
 

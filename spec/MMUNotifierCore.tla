@@ -16,15 +16,24 @@ EXTENDS MMUNotifierVariants
 InvIdle(done) == [start |-> 0, last |-> 0, blockable |-> TRUE, curSeq |-> 0,
                   cursor |-> NoId, done |-> done]
 
+\* The invalidation of t is over and nothing more is owed: next one, or done.
+InvDone(t) ==
+    /\ inv' = [inv EXCEPT ![t] = InvIdle(inv[t].done + 1)]
+    /\ pc' = [pc EXCEPT ![t] = IF inv[t].done + 1 < MaxInv THEN "idle" ELSE "done"]
+
 \* The invalidation of t is over: invalidate_range_end returned (or
 \* invalidate_range_start_nonblock returned -EAGAIN), unless the caller
-\* owes one more end (OwesExtraEnd, variant M20).
+\* owes one more end (OwesExtraEnd, variant M20) or hlist ends follow.
 InvFinish(t) ==
-    IF OwesExtraEnd(t)
-    THEN /\ inv' = [inv EXCEPT ![t].cursor = NoId]
-         /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
-    ELSE /\ inv' = [inv EXCEPT ![t] = InvIdle(inv[t].done + 1)]
-         /\ pc' = [pc EXCEPT ![t] = IF inv[t].done + 1 < MaxInv THEN "idle" ELSE "done"]
+    CASE OwesExtraEnd(t) ->
+             /\ inv' = [inv EXCEPT ![t].cursor = NoId]
+             /\ pc' = [pc EXCEPT ![t] = "mn_itree_inv_end"]
+      \* __mmu_notifier_invalidate_range_end: mn_hlist_invalidate_end follows
+      \* mn_itree_inv_end (spec/HlistNotifier.tla; never in this module's models).
+      [] HlistEndOwed(t) ->
+             /\ pc' = [pc EXCEPT ![t] = "mn_hlist_invalidate_end"]
+             /\ UNCHANGED inv
+      [] OTHER -> InvDone(t)
 
 \* The body of the deferred-list loop of mn_itree_inv_end(): a node whose rb
 \* node is empty (not in the tree) is a pending insert, otherwise a pending
@@ -55,9 +64,9 @@ mn_itree_inv_start_range(t) ==
            /\ inv' = [inv EXCEPT ![t] = [@ EXCEPT !.start = r[1], !.last = r[2], !.blockable = b,
                                                   !.curSeq = IF hit THEN newSeq ELSE 0,
                                                   !.cursor = first]]
-           \* A hit starts the callback walk; without one the caller goes on
-           \* to change the PTEs at once (mn_itree_invalidate returns 0).
-           /\ pc' = [pc EXCEPT ![t] = IF hit THEN "invalidate_lock" ELSE "mm_change_ptes"]
+           \* A hit starts the callback walk; without one mn_itree_invalidate
+           \* returns 0 at once and the caller goes on (AfterTreeWalk).
+           /\ pc' = [pc EXCEPT ![t] = IF hit THEN "invalidate_lock" ELSE AfterTreeWalk]
            /\ lastAction' = Act("mn_itree_inv_start_range", t,
                                 [start |-> r[1], last |-> r[2], blockable |-> b])
     /\ UNCHANGED <<tree, deferred, waitq, subs, pte, spte, ulock, flt, mgr>>

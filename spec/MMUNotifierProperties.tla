@@ -17,10 +17,6 @@ ActionNames ==
      "mmu_interval_notifier_insert", "mmu_interval_notifier_remove", "remove_wait",
      "remove_return_free"}
 
-\* The step names TypeOK admits.  A model with more threads overrides it in
-\* its cfg (KnownActionNames <- ..., e.g. MCExit's ExitActionNames).
-KnownActionNames == ActionNames
-
 \* Every variable has the shape of src/protocol/state.ts.
 TypeOK ==
     /\ seq \in Nat /\ seq >= 2
@@ -32,7 +28,7 @@ TypeOK ==
     /\ pte \in [Pages -> Nat \ {0}]
     /\ spte \in [Pages -> Nat]
     /\ ulock \in Invalidators \cup Faulters \cup {NoId}
-    /\ \A t \in Invalidators : pc[t] \in InvPcs
+    /\ \A t \in Invalidators : pc[t] \in InvPcs \cup ExtraInvPcs
     /\ \A t \in Faulters : pc[t] \in FltPcs
     /\ pc[Mgr] \in MgrPcs
     /\ inv \in [Invalidators -> [start : 0..NPages, last : 0..NPages, blockable : BOOLEAN,
@@ -40,7 +36,7 @@ TypeOK ==
     /\ flt \in [Faulters -> [sub : Subs \cup {NoId}, page : 0..NPages, s : Nat,
                              snap : Nat, tries : 0..MaxTries, done : 0..MaxFaults]]
     /\ mgr \in [sub : Subs \cup {NoId}, waitSeq : Nat]
-    /\ lastAction.name \in KnownActionNames
+    /\ lastAction.name \in ActionNames \cup ExtraActionNames
     /\ lastAction.thread \in Threads \cup {NoId}
 
 (***************************************************************************)

@@ -176,4 +176,34 @@ AfterReadRetry == IF ReadRetryUnderLock THEN "driver_commit" ELSE "driver_lock"
 \* added item first.  deferred_fifo walks it oldest first (harmless).
 DeferredWalkFifo == Is("deferred_fifo")
 
+(***************************************************************************)
+(* Classic (hlist) notifiers next to the tree (spec/HlistNotifier.tla).    *)
+(* This module's models have no hlist subscriber and a dmirror-shaped      *)
+(* driver; the hlist models replace these hooks in their cfgs (TLC's       *)
+(* definition override, `Hook <- Replacement`).                            *)
+(***************************************************************************)
+\* The invalidator's step once mn_itree_invalidate() returned 0.  With an
+\* empty hlist __mmu_notifier_invalidate_range_start() returns 0 and the
+\* caller changes the PTEs; otherwise mn_hlist_invalidate_range_start() runs.
+AfterTreeWalk == "mm_change_ptes"
+
+\* Whether the caller's invalidate_range_end still owes the hlist
+\* subscribers' invalidate_range_end (mn_hlist_invalidate_end) after
+\* mn_itree_inv_end.  Without hlist subscribers: never.
+HlistEndOwed(t) == FALSE
+
+\* The interval callback's step after mmu_interval_set_seq.  dmirror erases
+\* the range next (dmirror_do_update); nouveau's nouveau_svm_range_invalidate
+\* only unlocks (its zapping is in the hlist callback).
+AfterSetSeq == "invalidate_zap"
+
+\* dmirror drops an interval's device entries when its remove returned.
+\* nouveau removes its fault-window interval and keeps the GPU PTEs.
+FreeDropsDeviceEntries == TRUE
+
+\* Program counters and action names that only the hlist models add to
+\* TypeOK's lists (InvPcs, ActionNames).  Here: none.
+ExtraInvPcs == {}
+ExtraActionNames == {}
+
 =============================================================================

@@ -56,7 +56,7 @@ invalidate_trylock_fail(t) ==
 IterAdvance(t) ==
     LET next == IterNext(inv[t].cursor, inv[t].start, inv[t].last)
     IN /\ inv' = [inv EXCEPT ![t].cursor = next]
-       /\ pc' = [pc EXCEPT ![t] = IF next = NoId THEN "mm_change_ptes" ELSE "invalidate_lock"]
+       /\ pc' = [pc EXCEPT ![t] = IF next = NoId THEN AfterTreeWalk ELSE "invalidate_lock"]
 
 \* mmu_interval_set_seq(sub, cur_seq): WRITE_ONCE(sub->invalidate_seq, cur_seq),
 \* unconditionally and under the driver lock.
@@ -64,7 +64,7 @@ mmu_interval_set_seq(t) ==
     /\ pc[t] = "mmu_interval_set_seq"
     /\ subs' = [subs EXCEPT ![inv[t].cursor].seq = inv[t].curSeq]
     /\ IF SetSeqBeforeZap
-       THEN /\ pc' = [pc EXCEPT ![t] = "invalidate_zap"]
+       THEN /\ pc' = [pc EXCEPT ![t] = AfterSetSeq]
             /\ UNCHANGED inv
        ELSE IterAdvance(t)   \* M14: after the unlock, then iter_next
     /\ lastAction' = Act("mmu_interval_set_seq", t, [sub |-> inv[t].cursor, seq |-> inv[t].curSeq])
@@ -216,7 +216,9 @@ remove_return_free ==
     /\ ulock = NoId   \* the entries are dropped under dmirror->mutex
     /\ LET n == mgr.sub
        IN /\ subs' = [subs EXCEPT ![n].life = "freed"]
-          /\ spte' = [p \in Pages |-> IF Covers(n, p) THEN 0 ELSE spte[p]]
+          /\ spte' = IF FreeDropsDeviceEntries
+                     THEN [p \in Pages |-> IF Covers(n, p) THEN 0 ELSE spte[p]]
+                     ELSE spte
           /\ lastAction' = Act("remove_return_free", Mgr, [sub |-> n])
     /\ mgr' = [sub |-> NoId, waitSeq |-> 0]
     /\ pc' = [pc EXCEPT ![Mgr] = "idle"]

@@ -10,6 +10,16 @@ import { toProtocolState, type TraceState } from './protocol-state.ts';
 /** The spec's stuttering step at quiescence (`Terminating == Quiescent /\ UNCHANGED vars`). */
 export const STUTTER_ACTION = 'Terminating';
 
+/** The hlist family's stutter step (spec/HlistNotifier.tla), read as {@link STUTTER_ACTION}. */
+const STUTTER_LABELS: ReadonlySet<string> = new Set([STUTTER_ACTION, 'HlistTerminating']);
+
+/**
+ * Edge labels of spec/HlistNotifier.tla steps that conjoin `UNCHANGED hl` to
+ * a mainline action: TLC cannot split such a conjunction and labels the edge
+ * with the enclosing operator; the step is the one the target's lastAction names.
+ */
+const COMPOSITE_LABELS: ReadonlySet<string> = new Set(['HlistInvStep', 'HlistNext']);
+
 /** The indexed graph. `actions[e]` is the action taken along edge e. */
 export interface ExportGraph extends Digraph {
   readonly states: readonly TraceState[];
@@ -53,8 +63,9 @@ export function indexStateGraph(dump: StateGraph, model: string): ExportGraph {
     }
     seen.add(key);
     const target = states[id(e.to)]!;
-    const action = e.action === STUTTER_ACTION ? { name: STUTTER_ACTION, thread: 'none', args: {} } : target.lastAction;
-    if (e.action !== null && action.name !== e.action) {
+    const stutter = e.action !== null && STUTTER_LABELS.has(e.action);
+    const action = stutter ? { name: STUTTER_ACTION, thread: 'none', args: {} } : target.lastAction;
+    if (e.action !== null && !stutter && !COMPOSITE_LABELS.has(e.action) && action.name !== e.action) {
       throw new Error(`${model}: edge labelled ${e.action} leads to a state whose lastAction is ${action.name}`);
     }
     from.push(id(e.from));

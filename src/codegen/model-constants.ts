@@ -3,10 +3,12 @@
  * (spec/MCExport.tla and spec/MCExportHolePunch.tla: `ASSUME PrintT(
  * "mmu-notifier-export-constants " \o ToString(ExportConstants))`). Trace
  * files carry them so a replay can build the same world without reading the
- * spec's config. Two families: the mainline modules (MMUNotifier.tla) and
- * the hole-punch modules (HolePunch*.tla), told apart by `strategy`.
+ * spec's config. Three families: the mainline modules (MMUNotifier.tla),
+ * the hole-punch modules (HolePunch*.tla), told apart by `strategy`, and the
+ * hlist modules (HlistNotifier.tla), by `hlistSubs`.
  */
 import { z } from 'zod';
+import { HLIST_FIXES } from '../protocol/hlist-state.ts';
 import { parseTlcValue, toPlainJson, type TlcValue } from '../tla2tools-runner/index.ts';
 import {
   AMDKFD_FIXES,
@@ -59,13 +61,32 @@ export const HolePunchConstants = z.strictObject({
 });
 export type HolePunchConstants = z.infer<typeof HolePunchConstants>;
 
-/** The constants of either family. */
-export const ModelConstants = z.union([HolePunchConstants, MainlineConstants]);
+/** Constants of the hlist models (spec/HlistNotifier.tla, printed by spec/MCExportHlist.tla). */
+export const HlistConstants = z.strictObject({
+  ...common,
+  hlistSubs: z.array(z.string()),
+  hlistFailing: z.array(z.string()),
+  hlistZapping: z.array(z.string()),
+  hlistPaired: z.array(z.string()),
+  hlistPairsEnds: z.boolean(),
+  hlistFix: z.enum(HLIST_FIXES),
+  /** The driver's shape: dmirror's callback, or nouveau's (set_seq only; the GPU PTE outlives the interval). */
+  driverShape: z.enum(['dmirror', 'nouveau']),
+});
+export type HlistConstants = z.infer<typeof HlistConstants>;
+
+/** The constants of any family. */
+export const ModelConstants = z.union([HolePunchConstants, HlistConstants, MainlineConstants]);
 export type ModelConstants = z.infer<typeof ModelConstants>;
 
 /** Whether the constants are of a hole-punch model. */
 export function isHolePunch(c: ModelConstants): c is HolePunchConstants {
   return 'strategy' in c;
+}
+
+/** Whether the constants are of an hlist model. */
+export function isHlist(c: ModelConstants): c is HlistConstants {
+  return 'hlistSubs' in c;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The spec models the generator reads, and what it produces per model.
  */
+import type { HlistFix } from '../protocol/hlist-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import type { TraceFile } from './trace-format.ts';
 
@@ -17,6 +18,9 @@ export interface FixedSetting {
   readonly amdkfdFix?: AmdkfdFix;
   readonly faultRecheck?: boolean;
   readonly invalidatorContext?: InvalidatorContext;
+  /** Hlist models: the counterpart's HlistFix and HlistPairsEnds. */
+  readonly hlistFix?: HlistFix;
+  readonly hlistPairsEnds?: boolean;
 }
 
 /** A spec model: a config run against a module that prints the constants (spec/MCExport*.tla). */

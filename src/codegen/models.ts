@@ -9,7 +9,8 @@
  * - simulation models spec/models/export/MCSim_*.cfg: random behaviours of a larger model.
  * Every model runs through a module that prints its constants: MC.tla
  * models through MCExport.tla, MCHolePunch.tla models through
- * MCExportHolePunch.tla (wrappers that add only the ASSUME PrintT).
+ * MCExportHolePunch.tla, MCHlist.tla models through MCExportHlist.tla
+ * (wrappers that add only the ASSUME PrintT).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import {
   type InvalidatorContext,
   type VariantName,
 } from '../protocol/variants.ts';
+import { HLIST_FIXES, type HlistFix } from '../protocol/hlist-state.ts';
 import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
 
@@ -40,6 +42,8 @@ const EXPORT_MODULE: Record<string, string> = {
   'MCExport.tla': 'MCExport.tla',
   'MCHolePunch.tla': 'MCExportHolePunch.tla',
   'MCExportHolePunch.tla': 'MCExportHolePunch.tla',
+  'MCHlist.tla': 'MCExportHlist.tla',
+  'MCExportHlist.tla': 'MCExportHlist.tla',
 };
 
 type ManifestEntry = ManifestModel;
@@ -78,6 +82,9 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
   const fix = text('AmdkfdFix');
   const recheck = constants.FaultRecheck;
   const context = text('InvalidatorContext');
+  const hlistFix = text('HlistFix');
+  const pairsEnds = constants.HlistPairsEnds;
+  if (hlistFix !== undefined && !(HLIST_FIXES as readonly string[]).includes(hlistFix)) throw new Error(`${counterpart.cfg}: unknown HlistFix ${hlistFix}`);
   if (fix !== undefined && !(fix in AMDKFD_FIXES)) throw new Error(`${counterpart.cfg}: unknown AmdkfdFix ${fix}`);
   if (context !== undefined && !(context in INVALIDATOR_CONTEXTS)) throw new Error(`${counterpart.cfg}: unknown InvalidatorContext ${context}`);
   if (!(VARIANT_NAMES as string[]).includes(variant)) throw new Error(`${counterpart.cfg}: unknown Variant ${variant}`);
@@ -89,5 +96,7 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
     ...(fix ? { amdkfdFix: fix as AmdkfdFix } : {}),
     ...(recheck === 'TRUE' || recheck === 'FALSE' ? { faultRecheck: recheck === 'TRUE' } : {}),
     ...(context ? { invalidatorContext: context as InvalidatorContext } : {}),
+    ...(hlistFix ? { hlistFix: hlistFix as HlistFix } : {}),
+    ...(pairsEnds === 'TRUE' || pairsEnds === 'FALSE' ? { hlistPairsEnds: pairsEnds === 'TRUE' } : {}),
   };
 }

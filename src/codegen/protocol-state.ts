@@ -16,20 +16,24 @@ import { z } from 'zod';
 import { stateToPlainJson, type TlcState } from '../tla2tools-runner/index.ts';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
 import { HolePunchState } from '../protocol/hole-punch-state.ts';
+import { HlistState } from '../protocol/hlist-state.ts';
 
 /** A state of either family as stored in a trace file (the family's own schema is checked on top). */
 export const TraceState = z.looseObject({ lastAction: LastAction });
 export type TraceState = z.infer<typeof TraceState>;
 
 /** Which schema states of a model follow. */
-export type StateFamily = 'mainline' | 'holepunch';
+export type StateFamily = 'mainline' | 'holepunch' | 'hlist';
+
+/** The schema of each family's states. */
+export const STATE_SCHEMA = { mainline: ProtocolState, holepunch: HolePunchState, hlist: HlistState } as const;
 
 /** Converts and validates one state; the error names the variable that does not fit the contract. */
 export function toTraceState(state: TlcState, family: StateFamily): TraceState {
   const json = stateToPlainJson(state) as Record<string, unknown>;
   const last = json.lastAction as { args?: unknown } | undefined;
   if (last && Array.isArray(last.args) && last.args.length === 0) last.args = {};
-  const parsed = (family === 'mainline' ? ProtocolState : HolePunchState).safeParse(json);
+  const parsed = STATE_SCHEMA[family].safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)
@@ -40,9 +44,10 @@ export function toTraceState(state: TlcState, family: StateFamily): TraceState {
   return parsed.data;
 }
 
-/** The family of a TLC state: hole-punch states have the `vma` variable. */
+/** The family of a TLC state: hole-punch states have the `vma` variable, hlist states `hl`. */
 export function familyOf(state: TlcState): StateFamily {
-  return 'vma' in state ? 'holepunch' : 'mainline';
+  if ('vma' in state) return 'holepunch';
+  return 'hl' in state ? 'hlist' : 'mainline';
 }
 
 /** {@link toTraceState} with the family read off the state. */

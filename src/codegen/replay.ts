@@ -12,6 +12,7 @@ import { stepKey } from './enabled-steps.ts';
 import { diffJson, formatDiff, StateComparer, type Difference } from './state-diff.ts';
 import type { ExpandedTrace, TraceAction } from './trace-format.ts';
 import { makeWorld, type ReplayWorld } from './world-config.ts';
+import type { HlistFix } from '../protocol/hlist-state.ts';
 
 /** Why a replay stopped early. Step 0 is the initial state. */
 export type ReplayFailure =
@@ -49,6 +50,9 @@ export interface ReplayOptions {
   readonly amdkfdFix?: AmdkfdFix;
   readonly faultRecheck?: boolean;
   readonly invalidatorContext?: InvalidatorContext;
+  /** Hlist models: run with this fix and pairing instead of the model's. */
+  readonly hlistFix?: HlistFix;
+  readonly hlistPairsEnds?: boolean;
   /** Compare snapshots with the spec's states (default true; off to follow only the schedule). */
   readonly compareStates?: boolean;
   /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
@@ -71,6 +75,8 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     ...(options.amdkfdFix ? { amdkfdFix: options.amdkfdFix } : {}),
     ...(options.faultRecheck !== undefined ? { faultRecheck: options.faultRecheck } : {}),
     ...(options.invalidatorContext ? { invalidatorContext: options.invalidatorContext } : {}),
+    ...(options.hlistFix ? { hlistFix: options.hlistFix } : {}),
+    ...(options.hlistPairsEnds !== undefined ? { hlistPairsEnds: options.hlistPairsEnds } : {}),
   });
   let firstViolation: ReplayReport['firstViolation'];
   const violatedAt: Record<string, number> = {};

@@ -23,8 +23,9 @@
 import { z } from 'zod';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
 import { HolePunchState } from '../protocol/hole-punch-state.ts';
+import { HlistState } from '../protocol/hlist-state.ts';
 import { TraceState } from './protocol-state.ts';
-import { isHolePunch, ModelConstants } from './model-constants.ts';
+import { isHlist, isHolePunch, ModelConstants } from './model-constants.ts';
 
 /** Format tag written into every trace file. */
 export const TRACE_FORMAT = 'mmu-notifier-traces/1';
@@ -72,7 +73,7 @@ export const TraceFile = z
     traces: z.array(TraceEntry),
   })
   .superRefine((file, ctx) => {
-    const schema = isHolePunch(file.constants) ? HolePunchState : ProtocolState;
+    const schema = isHolePunch(file.constants) ? HolePunchState : isHlist(file.constants) ? HlistState : ProtocolState;
     file.states.forEach((s, i) => {
       const r = schema.safeParse(s);
       if (!r.success) ctx.addIssue({ code: 'custom', path: ['states', i], message: `not a state of the model's family: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}` });

@@ -5,11 +5,14 @@
  */
 import { type HolePunchConfig } from '../impl/holepunch/config.ts';
 import { HolePunchWorld } from '../impl/holepunch/world.ts';
+import { type HlistWorldConfig } from '../impl/hlist/config.ts';
+import { HlistWorld } from '../impl/hlist/world.ts';
 import { type WorldConfig } from '../impl/mainline/config.ts';
 import { World } from '../impl/mainline/world.ts';
 import { type SpecWorld } from '../impl/world-api.ts';
+import type { HlistFix } from '../protocol/hlist-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
-import { isHolePunch, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
+import { isHlist, isHolePunch, type HlistConstants, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
 
 /** The world a replay drives: the one world interface of src/impl (kept under this name for the replay's callers). */
 export type ReplayWorld = SpecWorld;
@@ -21,12 +24,31 @@ export interface WorldOverrides {
   readonly amdkfdFix?: AmdkfdFix;
   readonly faultRecheck?: boolean;
   readonly invalidatorContext?: InvalidatorContext;
+  readonly hlistFix?: HlistFix;
+  readonly hlistPairsEnds?: boolean;
 }
 
 /** A started world mirroring `c`. */
 export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}): ReplayWorld {
   if (isHolePunch(c)) return new HolePunchWorld(holePunchConfigOf(c, overrides)).start();
+  if (isHlist(c)) return new HlistWorld(hlistConfigOf(c, overrides)).start();
   return new World(worldConfigOf(c, overrides.variant)).start();
+}
+
+/** The HlistWorldConfig that mirrors hlist-family constants. */
+export function hlistConfigOf(c: HlistConstants, overrides: WorldOverrides = {}): HlistWorldConfig {
+  return {
+    ...worldConfigOf(c, overrides.variant),
+    driverShape: c.driverShape,
+    hlist: {
+      subs: c.hlistSubs,
+      failing: c.hlistFailing,
+      zapping: c.hlistZapping,
+      paired: c.hlistPaired,
+      pairsEnds: overrides.hlistPairsEnds ?? c.hlistPairsEnds,
+      fix: overrides.hlistFix ?? c.hlistFix,
+    },
+  };
 }
 
 /** The WorldConfig that mirrors mainline-family constants. */

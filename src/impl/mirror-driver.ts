@@ -47,6 +47,11 @@ export interface MirrorDriverConfig {
   readonly unmapHandler?: ((task: Task, sub: Subscription, inv: Invalidation) => Promise<void>) | undefined;
   /** The fault path's strategy; default the mainline dmirror's ({@link DMIRROR_FAULT_PATH}). */
   readonly faultPath?: FaultPath | undefined;
+  /**
+   * Whether the interval callback zaps (dmirror, default). nouveau's
+   * nouveau_svm_range_invalidate only calls set_seq; its hlist notifier zaps.
+   */
+  readonly zapsInCallback?: boolean | undefined;
 }
 
 /**
@@ -154,10 +159,7 @@ export class MirrorDriver {
       record(task, 'invalidate_lock', { sub: sub.id });
     }
     if (!this.setSeqAfterUnlock) await this.setSeqStep(task, sub, curSeq);
-    gate = this.sched.point(task, 'invalidate_zap');
-    if (gate !== undefined) await gate;
-    record(task, 'invalidate_zap', { sub: sub.id });
-    this.zap(sub, inv.start, inv.last);
+    if (this.cfg.zapsInCallback ?? true) await this.zapStep(task, sub, inv);
     if (inv.event === 'unmap' && this.cfg.unmapHandler !== undefined) await this.cfg.unmapHandler(task, sub, inv);
     if (this.removesInCallback) {
       // M22: the callback calls the blocking remove on its own interval, in
@@ -176,6 +178,14 @@ export class MirrorDriver {
     this.lock.unlock(task);
     if (this.setSeqAfterUnlock) await this.setSeqStep(task, sub, curSeq);
     return true;
+  }
+
+  /** dmirror_do_update(): erase the device entries of the range ∩ interval, one step. */
+  private async zapStep(task: Task, sub: Subscription, inv: Invalidation): Promise<void> {
+    const gate = this.sched.point(task, 'invalidate_zap');
+    if (gate !== undefined) await gate;
+    this.cfg.record(task, 'invalidate_zap', { sub: sub.id });
+    this.zap(sub, inv.start, inv.last);
   }
 
   private async setSeqStep(task: Task, sub: Subscription, curSeq: number): Promise<void> {

@@ -39,6 +39,17 @@ export interface InvalidatorHooks {
   readonly changed?: (L: InvLocals) => void;
   /** Does a failed start (-EAGAIN) still take mn_itree_inv_end (variant M20)? */
   readonly endAfterFailedStart: boolean;
+  /**
+   * The invalidate_range_start/_end wrappers the program calls; default the
+   * interval tree alone (src/impl/hlist's RangeWrapper adds the hlist).
+   */
+  readonly range?: RangeOps;
+}
+
+/** mmu_notifier_invalidate_range_start/_end as the invalidator program calls them. */
+export interface RangeOps {
+  invalidateRangeStart(inv: InvLocals): Promise<number>;
+  invalidateRangeEnd(inv: InvLocals): Promise<void>;
 }
 
 /**
@@ -63,7 +74,8 @@ export async function invalidatorProgram(
     L().blockable = a.blockable;
     L().event = hooks.unmapper ? 'unmap' : 'clear';
     hooks.begin?.(L());
-    const r = await w.notifier.invalidateRangeStart(L());
+    const range = hooks.range ?? w.notifier;
+    const r = await range.invalidateRangeStart(L());
     if (r === 0) {
       await stepPoint(w.sched, task, 'mm_change_ptes');
       record(task, 'mm_change_ptes', { start: L().start, last: L().last });
@@ -72,7 +84,7 @@ export async function invalidatorProgram(
     }
     if (r === 0 || hooks.endAfterFailedStart) {
       await stepPoint(w.sched, task, 'mn_itree_inv_end', spin);
-      await w.notifier.invalidateRangeEnd(L());
+      await range.invalidateRangeEnd(L());
     }
     Object.assign(L(), idleInv(L().done + 1));
   }

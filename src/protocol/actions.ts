@@ -31,6 +31,14 @@ export const ACTIONS = {
   /** wake_up_all(&subscriptions->wq), after the unlock, only after a last end of an odd epoch. */
   wake_up_all: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_itree_inv_end(), wake_up_all()' },
 
+  // ---- invalidator, classic (hlist) notifiers after the tree (spec/HlistNotifier.tla, src/impl/hlist) ----
+  /** One hlist subscriber's invalidate_range_start in the loop of mn_hlist_invalidate_range_start() (a failure is remembered, the loop goes on). */
+  mn_hlist_invalidate_range_start: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_hlist_invalidate_range_start(); drivers/gpu/drm/nouveau/nouveau_svm.c: nouveau_svmm_invalidate_range_start()' },
+  /** After a failed hlist start: invalidate_range_end of every hlist subscriber that has one (v5.12+), then -EAGAIN; no mn_itree_inv_end. */
+  mn_hlist_unwind_end: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_hlist_invalidate_range_start() failure path, __mmu_notifier_invalidate_range_start()' },
+  /** The hlist subscribers' invalidate_range_end, after mn_itree_inv_end. */
+  mn_hlist_invalidate_end: { thread: 'invalidator', kernel: 'mm/mmu_notifier.c: mn_hlist_invalidate_end(), __mmu_notifier_invalidate_range_end()' },
+
   // ---- faulting thread: the collision-retry read side (lib/test_hmm.c dmirror_range_fault) ----
   /** ⟦s = sub->invalidate_seq; is_invalidating = (s == subscriptions->invalidate_seq)⟧ — mmu_interval_read_begin(). */
   mmu_interval_read_begin: { thread: 'faulter', kernel: 'mm/mmu_notifier.c: mmu_interval_read_begin()' },

@@ -34,7 +34,7 @@ describe('process-exit models', () => {
     expect(exitModels.length).toBeGreaterThanOrEqual(8);
     for (const m of exitModels) {
       expect(m.cfg, m.name).toBe(`models/exit/${m.name}.cfg`);
-      expect(constants(m).KnownActionNames, m.name).toBe('ExitActionNames');
+      expect(constants(m).ExtraActionNames, m.name).toBe('ExitActionNames');
     }
   });
 

@@ -30,6 +30,13 @@ export interface WorldConfig {
   readonly maxInv: number;
   readonly maxFaults: number;
   readonly maxTries: number;
+  /**
+   * The mirror driver's shape: dmirror (default: the callback zaps, the free
+   * after remove drops the interval's entries) or nouveau (the interval
+   * callback only calls set_seq, the zapping is its hlist notifier's, the
+   * GPU PTE outlives the fault-window interval; spec/HlistNotifier.tla).
+   */
+  readonly driverShape?: 'dmirror' | 'nouveau';
   /** Not a constant: the source of choices a step is not given (an index in [0, n)). Default: the first. */
   readonly choose?: (n: number) => number;
 }

@@ -17,7 +17,7 @@ import { stepPoint, type Task } from '../scheduler.ts';
 import { NONE, type Subscription } from '../subscription.ts';
 import { type StepChoice } from '../world-api.ts';
 import { WorldBase } from '../world-base.ts';
-import { faulterProgram, idleInv, invalidatorProgram, pollingGuard } from '../world-threads.ts';
+import { faulterProgram, idleInv, invalidatorProgram, pollingGuard, type InvalidatorHooks } from '../world-threads.ts';
 import { stepChoices } from './choices.ts';
 import { resolveWorldConfig, type ResolvedWorldConfig, type WorldConfig } from './config.ts';
 import { checkWorld, WALKING } from './invariants.ts';
@@ -47,6 +47,7 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
       mm: this.mm,
       record: (task, action, args) => this.record(task, action, args),
       maxTries: config.maxTries,
+      zapsInCallback: config.driverShape !== 'nouveau',
       wantCheckRetry: (task) => task.want === undefined || task.want === 'mmu_interval_check_retry',
     });
     this.subs = config.subs.map((s, i) => this.driver.newSubscription(s.id, s.start, s.last, i + 1));
@@ -99,10 +100,12 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
   /** invalidate_range_start … mutate … invalidate_range_end, MaxInv times. */
   private async invalidator(task: Task): Promise<void> {
     const spin = pollingGuard(() => this.spinFree);
-    await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, spin, spin, {
-      unmapper: false,
-      endAfterFailedStart: this.notifier.variant === 'M20_eagain_double_end',
-    });
+    await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, spin, spin, this.invalidatorHooks());
+  }
+
+  /** The invalidator program's settings; a world with hlist subscribers adds its start/end wrapper. */
+  protected invalidatorHooks(): InvalidatorHooks {
+    return { unmapper: false, endAfterFailedStart: this.notifier.variant === 'M20_eagain_double_end' };
   }
 
   /** dmirror_range_fault on a chosen live subscription and page, MaxFaults times. */
@@ -124,7 +127,8 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
       await stepPoint(this.sched, task, 'remove_return_free', this.driver.lock.blocker);
       this.record(task, 'remove_return_free', { sub: sub.id });
       sub.life = 'freed';
-      this.driver.zap(sub, 1, this.mm.npages);
+      // nouveau removes its fault-window interval and keeps the GPU PTE.
+      if (this.cfg.driverShape !== 'nouveau') this.driver.zap(sub, 1, this.mm.npages);
       this.mgr.sub = NONE;
       this.mgr.waitSeq = 0;
     }
