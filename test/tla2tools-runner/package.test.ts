@@ -52,10 +52,17 @@ export async function outcomeOf(spec: string): Promise<TlcOutcome> {
 }
 `;
 
+/**
+ * The environment without npm's script variables: under `npm test` they
+ * include npm_config_local_prefix=<this project>, which could make the
+ * probe's `npm install` act on the project instead of the empty one.
+ */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+
 /** Runs a command; a failure is thrown with the command's own output (tsc and npm explain on stdout). */
 function run(command: string, args: string[], cwd: string): string {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(command, args, { cwd, env: cleanEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`, { cause: e });
