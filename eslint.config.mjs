@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tlc/**', 'out/**', 'reports/**', '.stryker-tmp/**', 'spec/**'] },
+  { ignores: ['node_modules/**', '.tlc/**', 'out/**', 'reports/**', '.stryker-tmp/**', 'spec/**', 'src/tla2tools-runner/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -18,25 +18,42 @@ export interface CacheInputs {
   readonly plan: unknown;
 }
 
-/** The hex sha256 over all inputs, in a fixed order. */
-export function cacheKey(inputs: CacheInputs): string {
+/** One input of a content hash: a label (a path, a name) and its content. */
+export type HashPart = readonly [label: string, content: string | Buffer];
+
+/**
+ * The hex sha256 over labelled parts, in the given order. Each part is
+ * prefixed by its label and length, so no two different part lists collide.
+ * The one content hash of the project's caches (traces here, check results in
+ * src/pipeline/check-cache.ts).
+ */
+export function contentHash(parts: Iterable<HashPart>): string {
   const h = createHash('sha256');
-  const add = (label: string, content: string | Buffer): void => {
+  for (const [label, content] of parts) {
     h.update(`${label}\0${content.length}\0`);
     h.update(content);
-  };
-  const filesIn = (dir: string, ext: string): string[] =>
-    readdirSync(join(inputs.projectRoot, dir))
-      .filter((f) => f.endsWith(ext))
-      .sort()
-      .map((f) => join(dir, f));
-  for (const f of [...filesIn('spec', '.tla'), ...filesIn('src/codegen', '.ts'), ...filesIn('src/protocol', '.ts')]) {
-    add(f, readFileSync(join(inputs.projectRoot, f)));
   }
-  add('config', readFileSync(inputs.config));
-  add('jar', inputs.jarSha256);
-  add('plan', JSON.stringify(inputs.plan));
   return h.digest('hex');
+}
+
+/** The files of `root/dir` whose names end in `ext`, as paths relative to `root`, sorted. */
+export function filesIn(root: string, dir: string, ext: string): string[] {
+  return readdirSync(join(root, dir))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** The hex sha256 over all inputs, in a fixed order. */
+export function cacheKey(inputs: CacheInputs): string {
+  const root = inputs.projectRoot;
+  const sources = [...filesIn(root, 'spec', '.tla'), ...filesIn(root, 'src/codegen', '.ts'), ...filesIn(root, 'src/protocol', '.ts')];
+  return contentHash([
+    ...sources.map((f): HashPart => [f, readFileSync(join(root, f))]),
+    ['config', readFileSync(inputs.config)],
+    ['jar', inputs.jarSha256],
+    ['plan', JSON.stringify(inputs.plan)],
+  ]);
 }
 
 /** The sha256 of the jar named in the install record (`.tlc/tlc.json`), or of the jar file itself. */

@@ -8,6 +8,7 @@
 import { runTlc, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
 import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel, type SimulationSettings } from '../manifest/manifest.ts';
 import { expectationOf, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
+import { cacheable, cachedResult, checkCacheKey, storeResult, type CheckCache } from './check-cache.ts';
 
 /** One model to check: a module, a config, and what TLC must say about them. */
 export interface ModelToCheck extends Omit<Expectation, 'violated'> {
@@ -66,6 +67,8 @@ export interface CheckedModel {
   readonly model: ModelToCheck;
   readonly check: ModelCheck;
   readonly result: TlcResult;
+  /** True when the result was reused from the check cache (inputs unchanged), not run now. */
+  readonly cached: boolean;
 }
 
 /**
@@ -123,21 +126,36 @@ export interface CheckOptions {
   jobs?: number;
   /** Passed to every TLC run (timeout, jar record file, …). */
   tlc?: Partial<TlcRunOptions>;
-  /** Called before each model, at each TLC progress report, and after it (for progress output). */
-  onStart?: (model: ModelToCheck, index: number, count: number) => void;
+  /** Reuse results whose inputs are unchanged (check-cache.ts); absent: always run TLC. */
+  cache?: CheckCache;
+  /** Called before each model (`cached`: its stored result is reused), at each TLC progress report, and after it. */
+  onStart?: (model: ModelToCheck, index: number, count: number, cached: boolean) => void;
   onProgress?: (model: ModelToCheck, progress: TlcProgressEvent) => void;
   onDone?: (checked: CheckedModel) => void;
 }
 
-/** Run TLC (-workers 1) on one model and judge the result. */
-export async function checkModel(model: ModelToCheck, options: CheckOptions = {}): Promise<CheckedModel> {
-  const handle = runTlc({ workers: 1, ...options.tlc, ...model.tlc, spec: model.spec, config: model.config });
+/** The TLC options of one model's check: one worker (reproducible counts), then the run's, then the model's own (simulate). */
+function tlcOptionsOf(options: CheckOptions, model: ModelToCheck): Partial<TlcRunOptions> {
+  return { workers: 1, ...options.tlc, ...model.tlc };
+}
+
+/** Run TLC on one model and judge the result (storing it in the cache, if one is given). */
+export async function checkModel(model: ModelToCheck, options: CheckOptions = {}, key?: string): Promise<CheckedModel> {
+  const tlc = tlcOptionsOf(options, model);
+  const handle = runTlc({ ...tlc, spec: model.spec, config: model.config });
   // onEvent runs synchronously for each parsed message, while TLC is still running.
   handle.onEvent = (e) => {
     if (e.type === 'progress') options.onProgress?.(model, e);
   };
   const result = await handle.result;
-  return { model, check: compareResult(model, result), result };
+  if (options.cache && cacheable(result)) storeResult(options.cache, model, key ?? checkCacheKey(model, tlc), result);
+  return { model, check: compareResult(model, result), result, cached: false };
+}
+
+/** The model's stored result, judged against its current expectation; null: TLC must run. */
+function reusedCheck(model: ModelToCheck, cache: CheckCache, key: string): CheckedModel | null {
+  const result = cachedResult(cache, model, key);
+  return result === null ? null : { model, check: compareResult(model, result), result, cached: true };
 }
 
 /**
@@ -153,8 +171,11 @@ export async function checkModels(models: readonly ModelToCheck[], options: Chec
     while (next < models.length) {
       const index = next++;
       const model = models[index]!;
-      options.onStart?.(model, index, models.length);
-      const one = await checkModel(model, options);
+      // The key is taken before TLC starts: an edit made while it runs re-runs the model next time.
+      const key = options.cache ? checkCacheKey(model, tlcOptionsOf(options, model)) : undefined;
+      const reused = options.cache && key !== undefined ? reusedCheck(model, options.cache, key) : null;
+      options.onStart?.(model, index, models.length, reused !== null);
+      const one = reused ?? (await checkModel(model, options, key));
       options.onDone?.(one);
       checked[index] = one;
     }

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkCommand } from '../../src/cli/commands/check.ts';
 
 // `check --swimlanes` draws the counterexample of a failing model with one lane
-// per thread; the model is a small bug model run by the real TLC.
+// per thread; the model is a small bug model run by the real TLC (--force: never
+// from the check cache).
 describe('mmu-notifier check --swimlanes', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -11,9 +12,9 @@ describe('mmu-notifier check --swimlanes', () => {
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.join(' ')));
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
-    const plain = await checkCommand.run(['--model', 'MCBug_M4_InsertedSeqsOdd']);
+    const plain = await checkCommand.run(['--model', 'MCBug_M4_InsertedSeqsOdd', '--force']);
     const plainText = printed.splice(0).join('\n');
-    const drawn = await checkCommand.run(['--model', 'MCBug_M4_InsertedSeqsOdd', '--swimlanes']);
+    const drawn = await checkCommand.run(['--model', 'MCBug_M4_InsertedSeqsOdd', '--swimlanes', '--force']);
     const drawnText = printed.join('\n');
 
     expect(plain).toBe(0);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TlcSetupError, type TlcResult } from '../../tla2tools-runner/index.ts';
 import { terminalSwimlanes } from '../../report/index.ts';
@@ -12,12 +12,12 @@ import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, PROFILES, saveManifest, type Manifest, type ManifestModel, type Profile } from '../../manifest/manifest.ts';
 
-const HELP = `usage: mmu-notifier check [--json] [--all | --profile deep|simulate] [--model NAME]... [--list] [--jobs N] [--record] [--manifest FILE] [--timeout S]
+const HELP = `usage: mmu-notifier check [--json] [--all | --profile deep|simulate] [--model NAME]... [--list] [--jobs N] [--record] [--manifest FILE] [--timeout S] [--force]
 
 Model-checks every CI model of spec/manifest.json with TLC (-workers 1) and
 compares the verdict, the violated property and the recorded state counts
 with the manifest.
-  --json           print {ok, models:[{name, expected, actual, violated, distinctStates, durationMs, ok, ...}]}
+  --json           print {ok, models:[{name, expected, actual, violated, distinctStates, durationMs, ok, cached, ...}]}
   --all            also the models with "ci": false (the deep ones: minutes each)
   --model NAME     only this model (repeatable; any model, CI or not)
   --profile NAME   the models of a profile instead of the CI ones: deep (exhaustive
@@ -36,6 +36,10 @@ with the manifest.
                    models that did not behave as the manifest expects
   --junit FILE     also write JUnit XML (one test case per model; a mismatch is a
                    failure with the counterexample as swimlanes) for CI reports
+  --force          run TLC on every model, even those whose stored result is
+                   fresh (by default a model whose spec modules, cfg, TLC jar,
+                   runner and TLC options are unchanged since its last check
+                   reuses that result, kept in out/check-cache/ beside spec/)
 With GITHUB_ACTIONS=true, each mismatch is also printed as an ::error annotation
 at the definition of the violated property (or at the model's cfg).
 exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest or setup (TLC not runnable)`;
@@ -55,6 +59,7 @@ interface CheckArgs {
   jobs: number;
   swimlanes: boolean;
   junit: string | undefined;
+  force: boolean;
 }
 
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
@@ -72,6 +77,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
       jobs: { type: 'string' },
       swimlanes: { type: 'boolean' },
       junit: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -95,6 +101,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
     list: values.list ?? false,
     record: values.record ?? false,
     swimlanes: values.swimlanes ?? false,
+    force: values.force ?? false,
     junit: values.junit === undefined ? undefined : resolve(values.junit),
     names: values.model ?? [],
     manifestPath: values.manifest ? resolve(values.manifest) : MANIFEST_FILE,
@@ -192,9 +199,10 @@ async function runCheck(argv: string[]): Promise<number> {
     models.map((m) => modelToCheck(m, args.manifestPath)),
     {
       jobs: args.jobs,
+      cache: { dir: checkCacheDir(args.manifestPath), force: args.force },
       tlc: { jarRecordFile: TLC_RECORD_FILE, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) },
       // Progress goes to stderr so that --json output stays one JSON object.
-      onStart: (m, i, n) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ...\n`),
+      onStart: (m, i, n, cached) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ${cached ? '(cached: inputs unchanged)' : '...'}\n`),
       // Keep only results with a counterexample: they are what the swimlanes draw.
       onDone: ({ model, result }) => {
         if (result.trace.length > 0) traces.set(model.name, result);
@@ -202,6 +210,7 @@ async function runCheck(argv: string[]): Promise<number> {
     },
   );
   const checks = checked.map((c) => c.check);
+  const reused = checked.filter((c) => c.cached).map((c) => c.model.name);
   const ok = checks.every((c) => c.ok);
   if (args.record) {
     // Re-read first: the file may have gained models while TLC ran.
@@ -213,13 +222,24 @@ async function runCheck(argv: string[]): Promise<number> {
   if (args.junit !== undefined) writeFileAtomic(args.junit, renderJunit(checks.map((c) => junitCase(c, traces.get(c.name)))));
   if (inGithubActions()) for (const line of githubAnnotations(checked, args.manifestPath)) console.log(line);
   if (args.json) {
-    console.log(JSON.stringify({ ok, models: checks }, null, 2));
+    console.log(JSON.stringify({ ok, models: checked.map((c) => ({ ...c.check, cached: c.cached })) }, null, 2));
   } else {
     console.log(formatTable(checks));
     printSwimlanes(checks, traces, args.swimlanes);
+    if (reused.length > 0) console.log(reusedLine(reused));
     console.log(`${checks.filter((c) => c.ok).length}/${checks.length} models as expected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return ok ? EXIT_OK : EXIT_VIOLATION;
+}
+
+/** The result cache of a manifest: out/check-cache/ in the project folder that holds its spec/ folder. */
+export function checkCacheDir(manifestPath: string): string {
+  return join(dirname(dirname(manifestPath)), 'out', 'check-cache');
+}
+
+/** The line naming the models whose results were reused. */
+export function reusedLine(names: readonly string[]): string {
+  return `reused from cache (inputs unchanged; --force re-runs): ${names.join(', ')}`;
 }
 
 /** One model's JUnit case: the check plus its counterexample drawn as text swimlanes. */
