@@ -5,7 +5,8 @@
  * `mmu-notifier check` runs it with two TLC processes at a time; the check
  * stage of `mmu-notifier run` with one, showing TLC's progress as it comes.
  */
-import { runTlc, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { existsSync, statSync } from 'node:fs';
+import { runTlc, TlcResultCollector, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
 import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel } from '../manifest/manifest.ts';
 import { expectationOf, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
 
@@ -57,6 +58,12 @@ export interface ModelCheck {
   ok: boolean;
   /** TLC's own error lines, when it could not check the model. */
   errors: string[];
+  /**
+   * Set when the model could not be run at all because a file of its
+   * manifest entry is missing (one line: the model, the path, what to do).
+   * The other models are still checked; the command exits 2 (bad input).
+   */
+  inputFault?: string;
 }
 
 /** What checking one model produced: the judgement and TLC's whole result (its trace included). */
@@ -114,8 +121,44 @@ export interface CheckOptions {
   onDone?: (checked: CheckedModel) => void;
 }
 
-/** Run TLC (-workers 1) on one model and judge the result. */
+/** The module or config file of a model that does not exist, as one line naming the model; null when both exist. */
+export function missingModelFile(model: ModelToCheck): string | null {
+  for (const [what, path] of [['module', model.spec], ['cfg', model.config]] as const) {
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      return `model ${model.name}: ${what} file ${path} not found: fix the model's "${what}" in the manifest or add the file`;
+    }
+  }
+  return null;
+}
+
+/** The result of a model TLC never ran: an `error` with the reason as its only mismatch, no states. */
+function notRun(model: ModelToCheck, fault: string): CheckedModel {
+  const result = { ...new TlcResultCollector().finish({ exitCode: null, signal: null, durationMs: 0, stoppedBy: fault, simulation: false }), errors: [] };
+  const check: ModelCheck = {
+    name: model.name,
+    expected: model.expected,
+    actual: 'error',
+    violated: null,
+    distinctStates: null,
+    totalStates: null,
+    depth: null,
+    durationMs: 0,
+    mismatches: [fault],
+    ok: false,
+    errors: [],
+    inputFault: fault,
+  };
+  return { model, check, result };
+}
+
+/**
+ * Run TLC (-workers 1) on one model and judge the result. A model whose
+ * files are missing is not run: its check says so (`inputFault`), so that
+ * one bad manifest entry costs no other model its result.
+ */
 export async function checkModel(model: ModelToCheck, options: CheckOptions = {}): Promise<CheckedModel> {
+  const fault = missingModelFile(model);
+  if (fault !== null) return notRun(model, fault);
   const handle = runTlc({ workers: 1, ...options.tlc, spec: model.spec, config: model.config });
   // onEvent runs synchronously for each parsed message, while TLC is still running.
   handle.onEvent = (e) => {

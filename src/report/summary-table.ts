@@ -24,7 +24,7 @@ export function summaryTable(check: CheckResults | null, run: Pick<RunRecord, 's
     parts.push(textTable(['', 'model', 'expected', 'actual', 'states', 'time'], rows, new Set([4, 5])));
     const bad = check.models.filter((m) => !m.ok);
     // Why each mismatch is one (verdict, property, recorded state counts, TLC errors).
-    const reasons = bad.map((m) => `${m.name}: ${[...(m.mismatches ?? []), ...(m.errors ?? [])].join('; ') || `${m.actual}, expected ${m.expected}`}`);
+    const reasons = bad.map((m) => m.inputFault ?? `${m.name}: ${[...(m.mismatches ?? []), ...(m.errors ?? [])].join('; ') || `${m.actual}, expected ${m.expected}`}`);
     parts.push([`${check.models.length} models: ${check.models.length - bad.length} as expected, ${bad.length} mismatched`, ...reasons].join('\n'));
   }
   parts.push(run.stages.map((s) => `${s.stage.padEnd(7)} ${s.status.padEnd(11)} ${s.detail}`).join('\n'));
