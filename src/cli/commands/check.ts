@@ -176,14 +176,6 @@ async function runCheck(argv: string[]): Promise<number> {
   const ok = checks.every((c) => c.ok);
   const inputFaults = checks.flatMap((c) => (c.inputFault === undefined ? [] : [c.inputFault]));
   for (const fault of inputFaults) console.error(`mmu-notifier check: ${fault}`);
-  if (args.record) {
-    // Re-read first: the file may have gained models while TLC ran.
-    const fresh = loadManifest(args.manifestPath);
-    const recorded = recordFigures(fresh, checks);
-    saveManifest(fresh, args.manifestPath);
-    process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
-  }
-  if (args.junit !== undefined) writeFileAtomic(args.junit, renderJunit(checks.map((c) => junitCase(c, traces.get(c.name)))));
   if (inGithubActions()) for (const line of githubAnnotations(checked, args.manifestPath)) console.log(line);
   if (args.json) {
     console.log(JSON.stringify({ ok, models: checks }, null, 2));
@@ -192,6 +184,15 @@ async function runCheck(argv: string[]): Promise<number> {
     printSwimlanes(checks, traces, args.swimlanes);
     console.log(`${checks.filter((c) => c.ok).length}/${checks.length} models as expected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  // Files last: a write that fails (disk full, read-only) has not cost the results printed above.
+  if (args.record) {
+    // Re-read first: the file may have gained models while TLC ran.
+    const fresh = loadManifest(args.manifestPath);
+    const recorded = recordFigures(fresh, checks);
+    saveManifest(fresh, args.manifestPath);
+    process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
+  }
+  if (args.junit !== undefined) writeFileAtomic(args.junit, renderJunit(checks.map((c) => junitCase(c, traces.get(c.name)))));
   // A missing file is bad input (2), whatever the other models showed.
   return inputFaults.length > 0 ? EXIT_USAGE : ok ? EXIT_OK : EXIT_VIOLATION;
 }
