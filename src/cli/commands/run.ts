@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { runPipeline, type PipelineResult } from '../../pipeline/run-pipeline.ts';
 import { MANIFEST_FILE } from '../../manifest/manifest.ts';
-import { createProgressView, DEFAULT_RESULTS_DIR, renderSwimlanesText, summaryTable, writeReport } from '../../report/index.ts';
+import { createProgressView, DEFAULT_RESULTS_DIR, renderSwimlanesText, summaryTable, writeReport, DEFAULT_TABLE_WIDTH } from '../../report/index.ts';
 import type { Command } from '../command.ts';
 import { DEFAULT_REPORT_DIR, outputDirs, parseCommandArgs } from '../command-args.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
@@ -65,7 +65,8 @@ async function runJob(argv: string[]): Promise<number> {
   } finally {
     view.close();
   }
-  console.log(`\n${summaryTable(result.check, result)}\n\n${closingLine(result)}`);
+  // Fitted to the terminal (100 columns when stdout is not one).
+  console.log(`\n${summaryTable(result.check, result, process.stdout.columns ?? DEFAULT_TABLE_WIDTH)}\n\n${closingLine(result)}`);
   // A missing model file is bad input, as in `check`.
   return notRunModels(result).length > 0 ? EXIT_USAGE : result.ok ? EXIT_OK : EXIT_VIOLATION;
 }
