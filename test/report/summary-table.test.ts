@@ -1,6 +1,6 @@
 /** The closing summary of `run` and the rule for drawing unexpected counterexamples. */
 import { describe, expect, it } from 'vitest';
-import { RESULTS_FORMAT, type ModelVerdict } from '../../src/report/results.ts';
+import { RESULTS_FORMAT, type CheckResults, type ModelVerdict } from '../../src/report/results.ts';
 import { verdictDiffers } from '../../src/manifest/verdict.ts';
 import { summaryTable } from '../../src/report/summary-table.ts';
 
@@ -30,7 +30,7 @@ describe('summary and verdicts', () => {
       { ...base, name: 'MCHolePunchAmdkfdKeepNotifierMmapRead', expected: 'success', expectedViolated: null, actual: 'liveness failure', violated: 'FaultCompletes', ok: false },
       { ...base, name: 'MCSafety', expected: 'success', expectedViolated: null, actual: 'success', violated: null },
     ];
-    const check = { format: RESULTS_FORMAT, writtenAt: new Date().toISOString(), ok: false, models: long };
+    const check: CheckResults = { format: RESULTS_FORMAT, writtenAt: new Date().toISOString(), ok: false, models: long };
     const tableLines = (text: string) => text.split('\n').slice(0, 2 + long.length);
 
     it.each([80, 100, 120, 150])('at %i columns: no line wider, every model named with its mark and verdict', (width) => {

@@ -23,7 +23,7 @@ exit status: 0 every verdict as expected and every replay passed; 1 otherwise;
 2 bad usage, or a model's file missing`;
 
 /** The closing line: what the exit status means. */
-function closingLine(result: PipelineResult): string {
+export function closingLine(result: PipelineResult): string {
   if (result.check === null) return 'FAILED: no model was checked (see the check stage above).';
   const bad = result.check.models.filter((m) => !m.ok).length;
   const notRun = notRunModels(result).length;
