@@ -5,4 +5,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
+const { exitWhenLauncherGone } = await import('../src/cli/launcher-watch.ts');
+exitWhenLauncherGone(); // npm/npx do not pass SIGTERM on: end with them (src/cli/launcher-watch.ts)
 process.exitCode = await main(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { tlcCommand } from './commands/tlc.ts';
 import { validateCommand } from './commands/validate.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 import { describeFault } from './fault-message.ts';
+import { exitWhenLauncherGone } from './launcher-watch.ts';
 
 /**
  * The subcommands of `mmu-notifier`. Each lives in src/cli/commands/<name>.ts
@@ -53,5 +54,6 @@ export async function main(argv: string[]): Promise<number> {
 
 // Run directly (`tsx src/cli/main.ts …`, as the npm scripts do).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  exitWhenLauncherGone();
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -16,6 +16,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw namingTarget(err, path);
   }
+}
+
+/**
+ * A failed write(2) (disk full, quota) names no file: give the error the
+ * target's path, so that the user's one line says which file was not written.
+ */
+function namingTarget(err: unknown, path: string): unknown {
+  const e = err as NodeJS.ErrnoException & { dest?: string };
+  if (typeof e?.code === 'string' && e.path === undefined && e.dest === undefined) e.path = path;
+  return err;
 }

@@ -5,7 +5,8 @@
  * `mmu-notifier check` runs it with two TLC processes at a time; the check
  * stage of `mmu-notifier run` with one, showing TLC's progress as it comes.
  */
-import { runTlc, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { existsSync, statSync } from 'node:fs';
+import { runTlc, TlcResultCollector, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
 import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel, type SimulationSettings } from '../manifest/manifest.ts';
 import { expectationOf, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
 import { cacheable, cachedResult, checkCacheKey, storeResult, type CheckCache } from './check-cache.ts';
@@ -60,6 +61,12 @@ export interface ModelCheck {
   ok: boolean;
   /** TLC's own error lines, when it could not check the model. */
   errors: string[];
+  /**
+   * Set when the model could not be run at all because a file of its
+   * manifest entry is missing (one line: the model, the path, what to do).
+   * The other models are still checked; the command exits 2 (bad input).
+   */
+  inputFault?: string;
 }
 
 /** What checking one model produced: the judgement and TLC's whole result (its trace included). */
@@ -134,13 +141,49 @@ export interface CheckOptions {
   onDone?: (checked: CheckedModel) => void;
 }
 
+/** The module or config file of a model that does not exist, as one line naming the model; null when both exist. */
+export function missingModelFile(model: ModelToCheck): string | null {
+  for (const [what, path] of [['module', model.spec], ['cfg', model.config]] as const) {
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      return `model ${model.name}: ${what} file ${path} not found: fix the model's "${what}" in the manifest or add the file`;
+    }
+  }
+  return null;
+}
+
+/** The result of a model TLC never ran: an `error` with the reason as its only mismatch, no states. */
+function notRun(model: ModelToCheck, fault: string): CheckedModel {
+  const result = { ...new TlcResultCollector().finish({ exitCode: null, signal: null, durationMs: 0, stoppedBy: fault, simulation: false }), errors: [] };
+  const check: ModelCheck = {
+    name: model.name,
+    expected: model.expected,
+    actual: 'error',
+    violated: null,
+    distinctStates: null,
+    totalStates: null,
+    depth: null,
+    durationMs: 0,
+    mismatches: [fault],
+    ok: false,
+    errors: [],
+    inputFault: fault,
+  };
+  return { model, check, result, cached: false };
+}
+
 /** The TLC options of one model's check: one worker (reproducible counts), then the run's, then the model's own (simulate). */
 function tlcOptionsOf(options: CheckOptions, model: ModelToCheck): Partial<TlcRunOptions> {
   return { workers: 1, ...options.tlc, ...model.tlc };
 }
 
-/** Run TLC on one model and judge the result (storing it in the cache, if one is given). */
+/**
+ * Run TLC on one model and judge the result (storing it in the cache, if one
+ * is given). A model whose files are missing is not run: its check says so
+ * (`inputFault`), so that one bad manifest entry costs no other model its result.
+ */
 export async function checkModel(model: ModelToCheck, options: CheckOptions = {}, key?: string): Promise<CheckedModel> {
+  const fault = missingModelFile(model);
+  if (fault !== null) return notRun(model, fault);
   const tlc = tlcOptionsOf(options, model);
   const handle = runTlc({ ...tlc, spec: model.spec, config: model.config });
   // onEvent runs synchronously for each parsed message, while TLC is still running.
@@ -172,7 +215,8 @@ export async function checkModels(models: readonly ModelToCheck[], options: Chec
       const index = next++;
       const model = models[index]!;
       // The key is taken before TLC starts: an edit made while it runs re-runs the model next time.
-      const key = options.cache ? checkCacheKey(model, tlcOptionsOf(options, model)) : undefined;
+      // A model with a missing file has no key (checkModel reports the file).
+      const key = options.cache && missingModelFile(model) === null ? checkCacheKey(model, tlcOptionsOf(options, model)) : undefined;
       const reused = options.cache && key !== undefined ? reusedCheck(model, options.cache, key) : null;
       options.onStart?.(model, index, models.length, reused !== null);
       const one = reused ?? (await checkModel(model, options, key));

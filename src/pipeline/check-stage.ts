@@ -30,6 +30,7 @@ export function modelVerdict({ model, check, result }: CheckedModel): ModelVerdi
 
 /** A one-line result for the progress view. */
 export function verdictLine(v: ModelVerdict): string {
+  if (v.inputFault !== undefined) return `not run — ${v.inputFault}`;
   const actual = v.violated ? `${v.actual} (${v.violated})` : v.actual;
   const states = v.distinctStates === null ? '' : `, ${v.distinctStates.toLocaleString('en-US')} states`;
   const why = v.mismatches && v.mismatches.length > 0 ? v.mismatches.join('; ') : `expected ${v.expected}${v.expectedViolated ? ` (${v.expectedViolated})` : ''}`;

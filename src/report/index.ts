@@ -14,4 +14,4 @@ export { loadResults, writeResultsFile, writeCounterexample, RUN_COMMAND, type L
 export { writeReport, NoResultsError, REPORT_FILE } from './write-report.ts';
 export { renderReportHtml } from './html/page.ts';
 export { createProgressView, type ProgressView } from './progress-view.ts';
-export { summaryTable } from './summary-table.ts';
+export { summaryTable, DEFAULT_TABLE_WIDTH } from './summary-table.ts';

@@ -48,6 +48,8 @@ export const ModelVerdict = z.looseObject({
   /** Path of the counterexample file, relative to the results folder. */
   trace: z.string().optional(),
   errors: z.array(z.string()).optional(),
+  /** Set when the model was not run: a file of its manifest entry is missing (the line says which). */
+  inputFault: z.string().optional(),
 });
 export type ModelVerdict = z.infer<typeof ModelVerdict>;
 

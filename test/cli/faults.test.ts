@@ -3,13 +3,15 @@
  * what to do, with the documented exit status (2), and tear no file: a
  * failed write leaves the old file whole and no temporary file beside it.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { writeResultsFile } from '../../src/report/results-io.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'cli-faults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
@@ -63,4 +65,20 @@ describe('file-system faults of the CLI', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/^<!doctype html>/i);
     expect(readdirSync(out)).toEqual(['index.html']);
   });
+
+  it.each([
+    ['gen', ['gen', '--force', '--model', 'MCBug_M4_InsertedSeqsOdd']],
+    ['validate', ['validate', '--runs', '1']],
+  ])('%s without a TLC jar: a setup fault, exit 2 as in tlc and check, one line naming the jar', (name, args) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TLA2TOOLS_JAR: join(work, 'no-such.jar') },
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('mmu-notifier'));
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^mmu-notifier ${name}: the TLC jar .*no-such\\.jar .*npm install`))]);
+  });
 });
+

@@ -89,4 +89,17 @@ describe('CLI', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('replay shows its progress on stderr while it runs (a line per quarter when not on a terminal)', async () => {
+    const model = projectModels(PATHS, 'export').find((m) => m.name === 'MCExport_Small')!;
+    const { path, file } = await tracesOf(PATHS, model);
+    const n = file.traces.length;
+    const r = cli('replay', path);
+    expect(r.status, r.stderr).toBe(0);
+    const progress = r.stderr.split('\n').filter((l) => /replay: \d+\/\d+ traces/.test(l));
+    expect(progress[0]).toContain(`replay: 0/${n} traces`);
+    expect(progress.at(-1)).toContain(`replay: ${n}/${n} traces`);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(r.stdout).toContain(`MCExport_Small: ${n} trace(s)`);
+  });
 });

@@ -1,6 +1,6 @@
 /** The closing summary of `run` and the rule for drawing unexpected counterexamples. */
 import { describe, expect, it } from 'vitest';
-import { RESULTS_FORMAT, type ModelVerdict } from '../../src/report/results.ts';
+import { RESULTS_FORMAT, type CheckResults, type ModelVerdict } from '../../src/report/results.ts';
 import { verdictDiffers } from '../../src/manifest/verdict.ts';
 import { summaryTable } from '../../src/report/summary-table.ts';
 
@@ -22,4 +22,34 @@ describe('summary and verdicts', () => {
     expect(text).toMatch(/^MISMATCH +N /m);
     expect(text).toContain('2 models: 1 as expected, 1 mismatched\nN: 10 distinct states, recorded 12');
   });
+
+  describe('fits the terminal', () => {
+    // Names and properties as long as the manifest's longest (42 and 30 characters).
+    const long: ModelVerdict[] = [
+      { ...base, name: 'MCBug_M13_DriverLockHeldInCriticalSections', expectedViolated: 'DeferredAppliedWhenEpochCloses', violated: 'DeferredAppliedWhenEpochCloses', distinctStates: 1_234_567, durationMs: 123_456 },
+      { ...base, name: 'MCHolePunchAmdkfdKeepNotifierMmapRead', expected: 'success', expectedViolated: null, actual: 'liveness failure', violated: 'FaultCompletes', ok: false },
+      { ...base, name: 'MCSafety', expected: 'success', expectedViolated: null, actual: 'success', violated: null },
+    ];
+    const check: CheckResults = { format: RESULTS_FORMAT, writtenAt: new Date().toISOString(), ok: false, models: long };
+    const tableLines = (text: string) => text.split('\n').slice(0, 2 + long.length);
+
+    it.each([80, 100, 120, 150])('at %i columns: no line wider, every model named with its mark and verdict', (width) => {
+      const lines = tableLines(summaryTable(check, { stages: [] }, width));
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+      for (const [i, m] of long.entries()) {
+        const row = lines[2 + i]!;
+        expect(row).toMatch(new RegExp(`^${m.ok ? 'ok' : '(BAD|MISMATCH)'} +${m.name} +${m.actual.split(' ')[0]}`));
+      }
+    });
+
+    it('100 columns by default (output that is not a terminal)', () => {
+      for (const line of tableLines(summaryTable(check, { stages: [] }))) expect([...line].length).toBeLessThanOrEqual(100);
+    });
+
+    it('all the detail where there is room', () => {
+      const lines = tableLines(summaryTable(check, { stages: [] }, 200));
+      expect(lines[3]).toMatch(/^MISMATCH +MCHolePunchAmdkfdKeepNotifierMmapRead +success +liveness failure \(FaultCompletes\) +10 +1\.5 s$/);
+    });
+  });
 });
+

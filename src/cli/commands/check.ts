@@ -42,7 +42,10 @@ with the manifest.
                    reuses that result, kept in out/check-cache/ beside spec/)
 With GITHUB_ACTIONS=true, each mismatch is also printed as an ::error annotation
 at the definition of the violated property (or at the model's cfg).
-exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest or setup (TLC not runnable)`;
+A model whose module or cfg file is missing is reported (one line naming it
+and the path) and not run; the other models are still checked and reported.
+exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest, a
+model's missing file, or setup (TLC not runnable)`;
 
 /** Two TLC runs at a time where there are two cores: the CI models fit the time budget. */
 const DEFAULT_JOBS = Math.min(2, availableParallelism());
@@ -163,7 +166,7 @@ export function formatTable(checks: readonly ModelCheck[]): string {
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const out = [line(header), ...rows.map(line)];
   for (const c of checks.filter((x) => !x.ok)) {
-    out.push(`${c.name}: ${c.mismatches.join('; ')}`, ...c.errors.map((e) => `  ${e}`));
+    out.push(c.inputFault ?? `${c.name}: ${c.mismatches.join('; ')}`, ...c.errors.map((e) => `  ${e}`));
   }
   return out.join('\n');
 }
@@ -212,14 +215,8 @@ async function runCheck(argv: string[]): Promise<number> {
   const checks = checked.map((c) => c.check);
   const reused = checked.filter((c) => c.cached).map((c) => c.model.name);
   const ok = checks.every((c) => c.ok);
-  if (args.record) {
-    // Re-read first: the file may have gained models while TLC ran.
-    const fresh = loadManifest(args.manifestPath);
-    const recorded = recordFigures(fresh, checks);
-    saveManifest(fresh, args.manifestPath);
-    process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
-  }
-  if (args.junit !== undefined) writeFileAtomic(args.junit, renderJunit(checks.map((c) => junitCase(c, traces.get(c.name)))));
+  const inputFaults = checks.flatMap((c) => (c.inputFault === undefined ? [] : [c.inputFault]));
+  for (const fault of inputFaults) console.error(`mmu-notifier check: ${fault}`);
   if (inGithubActions()) for (const line of githubAnnotations(checked, args.manifestPath)) console.log(line);
   if (args.json) {
     console.log(JSON.stringify({ ok, models: checked.map((c) => ({ ...c.check, cached: c.cached })) }, null, 2));
@@ -229,7 +226,17 @@ async function runCheck(argv: string[]): Promise<number> {
     if (reused.length > 0) console.log(reusedLine(reused));
     console.log(`${checks.filter((c) => c.ok).length}/${checks.length} models as expected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  return ok ? EXIT_OK : EXIT_VIOLATION;
+  // Files last: a write that fails (disk full, read-only) has not cost the results printed above.
+  if (args.record) {
+    // Re-read first: the file may have gained models while TLC ran.
+    const fresh = loadManifest(args.manifestPath);
+    const recorded = recordFigures(fresh, checks);
+    saveManifest(fresh, args.manifestPath);
+    process.stderr.write(`recorded the figures of ${recorded} model(s) in ${args.manifestPath}\n`);
+  }
+  if (args.junit !== undefined) writeFileAtomic(args.junit, renderJunit(checks.map((c) => junitCase(c, traces.get(c.name)))));
+  // A missing file is bad input (2), whatever the other models showed.
+  return inputFaults.length > 0 ? EXIT_USAGE : ok ? EXIT_OK : EXIT_VIOLATION;
 }
 
 /** The result cache of a manifest: out/check-cache/ in the project folder that holds its spec/ folder. */

@@ -4,6 +4,7 @@ import { projectModels, projectPaths, tracesOf } from '../../codegen/suite.ts';
 import type { Command } from '../command.ts';
 import { parseCommandArgs } from '../command-args.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE } from '../exit-codes.ts';
+import { describeFault } from '../fault-message.ts';
 import { PROJECT_ROOT } from '../project.ts';
 
 const HELP = `usage: mmu-notifier gen [--json] [--force] [--model NAME]...
@@ -18,7 +19,8 @@ are unchanged (see src/codegen/README.md).
   --force       regenerate even if the cached file is fresh
   --json        print {models:[{name, kind, states, statesCovered, edges, edgesCovered,
                 traces, steps, ...}], steps, actionsCovered, actionsMissing}
-exit status: 0 done, 2 bad usage, 3 TLC or generation error`;
+exit status: 0 done, 2 bad usage or setup (no java or TLC jar, a path that cannot
+be written), 3 TLC or generation error`;
 
 /** The JSON of `gen --json`. */
 export function genJson(models: readonly GeneratedModel[]): Record<string, unknown> {
@@ -78,8 +80,10 @@ async function run(argv: string[]): Promise<number> {
       if (!values.json) console.log(line(g));
     }
   } catch (err) {
-    console.error(`mmu-notifier gen: ${(err as Error).message}`);
-    return EXIT_TOOL_ERROR;
+    // No java or jar, a path that cannot be written: a setup fault (2), as in every command.
+    const fault = describeFault(err);
+    console.error(`mmu-notifier gen: ${fault.status === EXIT_USAGE ? fault.message : (err as Error).message}`);
+    return fault.status === EXIT_USAGE ? EXIT_USAGE : EXIT_TOOL_ERROR;
   }
   const summary = genJson(done);
   if (values.json) console.log(JSON.stringify(summary));

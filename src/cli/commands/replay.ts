@@ -6,6 +6,7 @@ import { describeFailure, replayTrace, type ReplayReport } from '../../codegen/r
 import { projectModels, projectPaths } from '../../codegen/suite.ts';
 import { expandTrace, parseTraceFile, type ExpandedTrace, type TraceFile } from '../../codegen/trace-format.ts';
 import { VARIANT_NAMES, type VariantName } from '../../protocol/variants.ts';
+import { createProgressView } from '../../report/index.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { PROJECT_ROOT } from '../project.ts';
@@ -24,6 +25,7 @@ harmless with the setting of the model's fixed counterpart in spec/manifest.json
                   schedule (no state comparison; e.g. mainline on a bug trace)
   --json          print {file, model, traces, steps, ok, failures:[{trace, step,
                   action, kind, message}]}
+Progress goes to stderr: a status line on a terminal, else a line per quarter.
 exit status: 0 every trace conforms, 1 a divergence, 2 bad usage or trace file`;
 
 interface Outcome {
@@ -56,6 +58,35 @@ function load(path: string): TraceFile {
     throw new Error(`cannot read ${path}: ${(err as Error).message}. Generate trace files with \`mmu-notifier gen\` (they go to out/traces/).`, { cause: err });
   }
   return parseTraceFile(text, path);
+}
+
+/** Replays `entries` (by the judge, or only following the schedule with `variant`), showing progress on stderr. */
+async function replayWithProgress(file: TraceFile, entries: readonly TraceFile['traces'][number][], variant: VariantName | undefined): Promise<Outcome[]> {
+  // stderr: --json's stdout stays one JSON object.
+  const view = createProgressView(process.stderr);
+  const outcomes: Outcome[] = [];
+  let failed = 0;
+  const advanced = (o: Outcome): void => {
+    outcomes.push(o);
+    if (o.problem !== null) failed++;
+    view.replayProgress(outcomes.length, entries.length, failed);
+  };
+  try {
+    view.replayProgress(0, entries.length, 0);
+    if (variant !== undefined) {
+      for (const entry of entries) advanced(await replayWithVariant(expandTrace(file, entry), variant));
+    } else {
+      const fixed = fixedSettingOf(file);
+      await judgeTraceFile(file, {
+        traceIds: entries.map((e) => e.id),
+        ...(fixed ? { fixed } : {}),
+        onTrace: (v) => advanced({ trace: v.trace, report: v.replay, problem: v.problem ?? null }),
+      });
+    }
+  } finally {
+    view.close();
+  }
+  return outcomes;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -99,14 +130,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const t0 = performance.now();
   const variant = values.variant as VariantName | undefined;
-  const outcomes: Outcome[] = [];
-  if (variant !== undefined) {
-    for (const entry of entries) outcomes.push(await replayWithVariant(expandTrace(file, entry), variant));
-  } else {
-    const fixed = fixedSettingOf(file);
-    const judged = await judgeTraceFile(file, { traceIds: entries.map((e) => e.id), ...(fixed ? { fixed } : {}) });
-    for (const v of judged.verdicts) outcomes.push({ trace: v.trace, report: v.replay, problem: v.problem ?? null });
-  }
+  const outcomes = await replayWithProgress(file, entries, variant);
   const ms = performance.now() - t0;
   const failures = outcomes.filter((o) => o.problem !== null);
   const steps = outcomes.reduce((a, o) => a + o.report.stepsReplayed, 0);

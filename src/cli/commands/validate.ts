@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { formatDiff } from '../../codegen/state-diff.ts';
 import { HOLE_PUNCH_STRATEGIES, VARIANT_NAMES, type HolePunchStrategy, type VariantName } from '../../protocol/variants.ts';
-import { TlcSetupError } from '../../tla2tools-runner/index.ts';
 import { DEFAULT_SHAPE, type RunShape } from '../../validation/run-shape.ts';
 import { validateRuns, type ValidationReport } from '../../validation/validate.ts';
 import { parseCommandArgs } from '../command-args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
+import { describeFault } from '../fault-message.ts';
 import { PROJECT_ROOT, TLC_RECORD_FILE } from '../project.ts';
 
 const D = DEFAULT_SHAPE;
@@ -36,7 +36,8 @@ nearest state the spec offers.
   --json              print {runs, steps, validRuns, invalidRuns, firstDivergence:
                       null | {run, step, action, thread, diff}, tlcMs, recordMs}
 exit status: 0 every run valid, 1 a run is not a behaviour of the spec,
-             2 bad usage, 3 TLC could not judge (missing java/jar, TLC error)`;
+             2 bad usage or setup (no java or TLC jar, a path that cannot be
+             written), 3 TLC could not judge (a TLC error)`;
 
 const OPTIONS = {
   runs: { type: 'string' },
@@ -158,8 +159,13 @@ async function run(argv: string[]): Promise<number> {
       console.error(`mmu-notifier validate: ${err.message}`);
       return EXIT_USAGE;
     }
-    const hint = err instanceof TlcSetupError ? '' : ' (run `npm install` to fetch the TLC jar; `mmu-notifier tlc` shows TLC errors in full)';
-    console.error(`mmu-notifier validate: ${(err as Error).message.split('\n')[0]}${hint}`);
+    // No java or jar, a path that cannot be written: a setup fault (2), as in every command.
+    const fault = describeFault(err);
+    if (fault.status === EXIT_USAGE) {
+      console.error(`mmu-notifier validate: ${fault.message}`);
+      return EXIT_USAGE;
+    }
+    console.error(`mmu-notifier validate: ${(err as Error).message.split('\n')[0]} (\`mmu-notifier tlc\` shows TLC errors in full)`);
     return EXIT_TOOL_ERROR;
   }
   progress.done();
