@@ -107,6 +107,14 @@ ZappedBeforeMutate ==
     \A t \in Invalidators : pc[t] = "mm_change_ptes" =>
         \A p \in Pages : InRange(p, inv[t].start, inv[t].last) /\ Covered(p) => spte[p] = 0
 
+\* Coverage (the side condition of SAFE-1, also checked in the hole-punch
+\* family): every device entry lies in an interval of the tree, except the
+\* entries of an interval whose remove is under way (between
+\* mmu_interval_notifier_remove and the driver's drop of its entries after
+\* remove returns, dmirror_fops_release: no walk finds them any more).
+RemovedInterval(p) == pc[Mgr] # "idle" /\ Covers(mgr.sub, p)
+NoCoverageLoss == \A p \in Pages : spte[p] # 0 => Covered(p) \/ RemovedInterval(p)
+
 (***************************************************************************)
 (* Liveness (docs/kernel-protocol.md §7.3), checked under FairSpec: weak   *)
 (* fairness per thread and bounded work, so every invalidation that starts *)
