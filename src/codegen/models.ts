@@ -6,6 +6,7 @@
  *   variant/strategy (the fixed setting) when that setting differs;
  * and from the spec folder:
  * - simulation models spec/models/export/MCSim_*.cfg: random behaviours of a larger model.
+ * Models of SPEC_ONLY_MODULES (no implementation world yet) are left out.
  * Every model runs through a module that prints its constants: MC.tla
  * models through MCExport.tla, MCHolePunch.tla models through
  * MCExportHolePunch.tla (wrappers that add only the ASSUME PrintT).
@@ -43,6 +44,14 @@ const EXPORT_MODULE: Record<string, string> = {
 
 type ManifestEntry = ManifestModel;
 
+/**
+ * Checking modules whose models have no implementation world yet: TLC checks
+ * them (spec/manifest.json, `mmu-notifier check`), but their counterexamples
+ * are not turned into conformance traces. MCOwnerSkip.tla is the owner-skip
+ * family of issue 16 (its implementation and conformance part is open).
+ */
+export const SPEC_ONLY_MODULES: ReadonlySet<string> = new Set(['MCOwnerSkip.tla']);
+
 /** Every model of the spec folder: export, simulation, then counterexamples, by name within each. */
 export function discoverModels(specDir: string): ModelRef[] {
   const manifest = loadManifest(join(specDir, 'manifest.json'));
@@ -59,7 +68,7 @@ export function discoverModels(specDir: string): ModelRef[] {
   };
   const byNameOrder = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const exports = manifest.models.filter((m) => m.kind === 'export').map((m) => ref(m, 'export'));
-  const bugs = manifest.models.filter((m) => m.expected !== 'success').map((m) => ref(m, 'counterexample'));
+  const bugs = manifest.models.filter((m) => m.expected !== 'success' && !SPEC_ONLY_MODULES.has(m.module)).map((m) => ref(m, 'counterexample'));
   const simDir = join(specDir, SIMULATION_DIR);
   const sims = readdirSync(simDir)
     .filter((f) => f.startsWith('MCSim_') && f.endsWith('.cfg'))
