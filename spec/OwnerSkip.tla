@@ -30,9 +30,9 @@
 (*   - the subscription is in the tree from the start and never removed    *)
 (*     (dmirror inserts it at open and removes it at release, and release  *)
 (*     cannot run while an ioctl holds the file);                          *)
-(*   - the constants OwnerSkip, MigrationEntries and FinalizeTakesLock     *)
-(*     switch the hooks below; OwnerSkip = "dmirror", MigrationEntries,    *)
-(*     FinalizeTakesLock is the driver as written.                         *)
+(*   - the constants OwnerSkip, MigrationEntries, FinalizeTakesLock and    *)
+(*     FinalizeStores switch the hooks below; OwnerSkip = "dmirror" with   *)
+(*     the three others TRUE is the driver as written.                     *)
 (***************************************************************************)
 EXTENDS MMUNotifierBase
 
@@ -41,6 +41,7 @@ CONSTANTS
     OwnerSkip,          \* "dmirror" (as written) | "set_seq" (the fix) | "none" (no skip)
     MigrationEntries,   \* TRUE: migrate_vma_setup installs migration entries (the kernel)
     FinalizeTakesLock,  \* TRUE: dmirror_migrate_finalize_and_map under dmirror->mutex (the driver)
+    FinalizeStores,     \* TRUE: it stores the new page in dmirror->pt (the driver); FALSE: a fix
     InitTree,           \* subscriptions in the tree at the start (dmirror_fops_open)
     InitDevmem          \* pages already migrated to the device at the start
 
@@ -76,6 +77,11 @@ AtMigrationEntry(t) == MigrationEntries /\ flt[t].page \in migent
 
 \* dmirror_migrate_finalize_and_map takes dmirror->mutex (the driver).
 FinalizeLockFree == FinalizeTakesLock => ulock = NoId
+
+\* The device entry finalize_and_map leaves for page p at version v: the new
+\* page (the driver), or none (the fix: the device faults the page in later
+\* through dmirror_fault, which sees the device-private PFN).
+FinalizeEntry(v) == IF FinalizeStores THEN v ELSE 0
 
 (***************************************************************************)
 (* Invalidations.  An ordinary invalidator runs the mainline steps; the    *)
@@ -159,7 +165,7 @@ DriverPart(t, phase) == t \in Migrators /\ mig[t].phase = phase /\ pc[t] \in {"i
 dmirror_migrate_finalize_and_map(t) ==
     /\ DriverPart(t, "copy") /\ mig[t].dir = "to_device"
     /\ FinalizeLockFree
-    /\ spte' = [spte EXCEPT ![mig[t].page] = mig[t].ver]
+    /\ spte' = [spte EXCEPT ![mig[t].page] = FinalizeEntry(mig[t].ver)]
     /\ mig' = [mig EXCEPT ![t].phase = "finalize"]
     /\ lastAction' = Act("dmirror_migrate_finalize_and_map", t, [page |-> mig[t].page, version |-> mig[t].ver])
     /\ UNCHANGED <<seq, active, tree, deferred, waitq, subs, pte, ulock, pc, inv, flt, mgr, devmem, migent>>
