@@ -21,7 +21,7 @@
 (* replaces each PTE by a migration entry (the page is locked);            *)
 (* hmm_range_fault() that meets a migration entry waits for it             *)
 (* (migration_entry_wait) and returns -EBUSY (mm/hmm.c,                    *)
-(* hmm_vma_handle_pte).                                                     *)
+(* hmm_vma_handle_pte).                                                    *)
 (*                                                                         *)
 (* What the model adds, by name:                                           *)
 (*   - one migration moves one page (dmirror_devmem_fault moves one page;  *)
