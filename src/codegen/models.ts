@@ -7,6 +7,7 @@
  *   variant/strategy (the fixed setting) when that setting differs;
  * and from the spec folder:
  * - simulation models spec/models/export/MCSim_*.cfg: random behaviours of a larger model.
+ * Models that no implementation world replays (replaysOnImplementation) are left out.
  * Every model runs through a module that prints its constants: MC.tla
  * models through MCExport.tla, MCHolePunch.tla models through
  * MCExportHolePunch.tla, MCHlist.tla models through MCExportHlist.tla

@@ -102,6 +102,22 @@ export const ACTIONS = {
   invalidate_skip: { thread: 'invalidator', kernel: 'drivers/gpu/drm/amd/amdkfd/kfd_svm.c: svm_range_cpu_invalidate_pagetables() early returns' },
   /** An insert on an exited mm: WARN_ON(mm_users <= 0), -EINVAL; nothing changes. */
   insert_after_exit: { thread: 'manager', kernel: 'mm/mmu_notifier.c: __mmu_interval_notifier_insert() WARN_ON(mm_users <= 0), -EINVAL' },
+
+  // ---- the owner skip: dmirror's own migrations (spec/OwnerSkip.tla; no implementation world yet) ----
+  /** dmirror_interval_invalidate() for MMU_NOTIFY_MIGRATE with range->owner = its device: returns true at once (no lock, no set_seq, no erase). */
+  invalidate_owner_skip: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_interval_invalidate(), MMU_NOTIFY_MIGRATE owner check' },
+  /** The fix of the owner skip: after set_seq under the mutex, the callback skips dmirror_do_update for its own migration. */
+  dmirror_skip_do_update: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_interval_invalidate() without dmirror_do_update (proposed; nouveau_svm_range_invalidate keeps set_seq for MIGRATE)' },
+  /** After the migration's callbacks: the PTE becomes a migration entry, the page is locked and isolated. */
+  migrate_vma_collect: { thread: 'invalidator', kernel: 'mm/migrate_device.c (mm/migrate.c in older kernels): migrate_vma_setup() -> migrate_vma_collect() / migrate_vma_unmap()' },
+  /** Under dmirror->mutex, store the new device page in dmirror->pt (after alloc_and_copy and migrate_vma_pages). */
+  dmirror_migrate_finalize_and_map: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_migrate_to_device() -> dmirror_migrate_finalize_and_map()' },
+  /** xa_erase of the device entry, without dmirror->mutex (then migrate_vma_pages). */
+  dmirror_devmem_fault_alloc_and_copy: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_devmem_fault() -> dmirror_devmem_fault_alloc_and_copy()' },
+  /** remove_migration_ptes maps the new page; the pages are unlocked, the old one released. */
+  migrate_vma_finalize: { thread: 'invalidator', kernel: 'mm/migrate_device.c (mm/migrate.c in older kernels): migrate_vma_finalize()' },
+  /** hmm_range_fault at a migration entry: migration_entry_wait, -EBUSY; the driver loops from read_begin. */
+  migration_entry_wait: { thread: 'faulter', kernel: 'mm/hmm.c: hmm_vma_handle_pte(), is_migration_entry -> migration_entry_wait, -EBUSY' },
 } as const;
 
 /** The name of one atomic step. */

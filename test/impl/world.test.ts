@@ -66,6 +66,21 @@ describe('World', () => {
     expect(ProtocolState.parse(s)).toEqual(s);
   });
 
+  it('reports NoCoverageLossOutsideRemove for an entry outside every interval, except the removed interval\'s until the driver drops them', async () => {
+    const w = new World(SMALL_MODEL).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });
+    for (const [a, args] of [['mmu_interval_read_begin', { sub: 's1', page: 1 }], ['hmm_range_fault', { page: 1 }], ['driver_lock', {}], ['mmu_interval_read_retry', {}], ['driver_commit', { page: 1, version: 1 }]] as const) {
+      await w.step('f1', a, args);
+    }
+    await w.step('m', 'mmu_interval_notifier_remove', { sub: 's1' });
+    // Out of the tree, entry still there: the window dmirror_fops_release leaves (remove, then xa_destroy).
+    expect([w.snapshot().tree, w.snapshot().spte, w.violations()]).toEqual([[], [1, 0], []]);
+    await w.step('m', 'remove_return_free', { sub: 's1' });
+    expect([w.snapshot().spte, w.violations()]).toEqual([[0, 0], []]);
+    w.driver.spte[1] = 1; // page 2: no interval covers it, no remove under way
+    expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove']);
+  });
+
   it('puts a sleeper on waitq and lets wake_up_all release it (read_begin_wait)', async () => {
     const w = new World(SMALL_MODEL).start();
     await w.step('m', 'mmu_interval_notifier_insert', { sub: 's1' });

@@ -30,7 +30,22 @@ export const WORLD_INVARIANTS = [
   'DriverLockHeldInCriticalSections',
   'NoStaleDeviceEntry',
   'ZappedBeforeMutate',
+  'NoCoverageLossOutsideRemove',
 ] as const;
+
+/**
+ * NoCoverageLossOutsideRemove: a device entry outside every interval of the tree, other
+ * than an entry of the interval whose remove is under way (the manager is
+ * not idle: dmirror drops the entries only after remove returned).
+ */
+function coverageLost(w: SpecWorld<ProtocolState, ResolvedWorldConfig>, mgrPc: string | undefined, covered: (p: number) => boolean): boolean {
+  const removing = mgrPc !== undefined && mgrPc !== 'idle' ? w.subs.find((s) => s.id === w.mgr.sub) : undefined;
+  for (let p = 1; p <= w.mm.npages; p++) {
+    if (w.driver.spte[p - 1] === 0 || covered(p)) continue;
+    if (removing === undefined || p < removing.start || p > removing.last) return true;
+  }
+  return false;
+}
 
 /** The invariants violated by the world's current state (empty = all hold). */
 export function checkWorld(w: SpecWorld<ProtocolState, ResolvedWorldConfig>): string[] {
@@ -87,6 +102,7 @@ export function checkWorld(w: SpecWorld<ProtocolState, ResolvedWorldConfig>): st
       break;
     }
   }
+  if (coverageLost(w, mgrPc, covered)) out.push('NoCoverageLossOutsideRemove');
   for (const L of walkers) {
     if (L.task.pc !== 'mm_change_ptes') continue;
     for (let p = L.start; p <= L.last; p++) {
