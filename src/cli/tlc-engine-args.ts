@@ -90,11 +90,6 @@ export function engineOptions(values: EngineValues): Partial<TlcRunOptions> {
   };
 }
 
-/** Whether a run's generated-state count and depth depend on thread timing (more than one worker thread, or distributed). */
-export function countsDependOnTiming(options: Partial<TlcRunOptions>): boolean {
-  return options.distributed !== undefined || (options.workers !== undefined && options.workers !== 1);
-}
-
 /** The lines that tell the user where a distributed run's server listens and how to add a worker from elsewhere. */
 export function distributedBanner(handle: Pick<TlcRunHandle, 'distributed'>, label = 'TLCServer'): string | null {
   const d = handle.distributed;

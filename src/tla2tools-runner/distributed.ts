@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TlcSetupError } from './java.ts';
 import { fingerprintArgs, type DistributedOptions, type RunDirs, type TlcRunOptions } from './options.ts';
 
@@ -19,7 +20,13 @@ import { fingerprintArgs, type DistributedOptions, type RunDirs, type TlcRunOpti
  *   state as "1: <Initial predicate>", names neither the property nor the
  *   kind (invariant and deadlock look alike) — see classify.ts;
  * - each worker unpacks the spec into `java.io.tmpdir/<number>/`, so each
- *   gets its own tmpdir inside the run folder.
+ *   gets its own tmpdir inside the run folder;
+ * - a worker asks the server for the config by its file name only, which
+ *   the server looks up in the spec's folder: a config elsewhere
+ *   (spec/models/…/X.cfg) makes every worker fail ("Exception occured on
+ *   reading file spec/X.cfg"). So the server runs in a staging folder of the
+ *   run folder holding links to the spec folder's modules and a copy of the
+ *   config (stageSpec).
  */
 
 /** The server's defaults when {@link DistributedOptions} leave them out. */
@@ -109,6 +116,22 @@ export function serverArgs(options: TlcRunOptions, dirs: RunDirs): string[] {
   args.push(...(options.extraArgs ?? []));
   args.push(options.spec.replace(/^.*[\\/]/, '').replace(/\.tla$/, ''));
   return args;
+}
+
+/**
+ * The staging folder of a distributed run: links to every `.tla` file of
+ * the spec's folder and a copy of the config, so that the server finds the
+ * config by its bare name. Returns the folder (the server's working
+ * directory) and the staged config.
+ */
+export function stageSpec(spec: string, config: string, tempDir: string): { cwd: string; config: string } {
+  const cwd = join(tempDir, 'spec');
+  mkdirSync(cwd);
+  const from = dirname(resolve(spec));
+  for (const name of readdirSync(from).filter((n) => n.endsWith('.tla'))) symlinkSync(join(from, name), join(cwd, name));
+  const staged = join(cwd, basename(config));
+  copyFileSync(config, staged);
+  return { cwd, config: staged };
 }
 
 /** The private tmpdir of local worker `index` (each unpacks the spec into it). */

@@ -9,7 +9,7 @@ import { EventQueue } from './event-queue.ts';
 import type { TlcEvent } from './events.ts';
 import { resolveJar } from './jar.ts';
 import { resolveJava, TlcSetupError } from './java.ts';
-import { joinCommand, planDistributed, serverArgs, serverJvmProperties, validateDistributed, type DistributedPlan } from './distributed.ts';
+import { joinCommand, planDistributed, serverArgs, serverJvmProperties, stageSpec, validateDistributed, type DistributedPlan } from './distributed.ts';
 import { startLocalWorkers, type LocalWorker } from './local-workers.ts';
 import { MessageCode } from './message-codes.ts';
 import { TlcEventParser } from './message-parser.ts';
@@ -100,12 +100,14 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   const jar = resolveJar({ jar: options.jar, recordFile: options.jarRecordFile, env: options.env });
   const tmpRoot = options.tmpRoot ?? tmpdir();
   sweepStaleRunDirs(tmpRoot);
+  // Before the run folder exists: finding a free port may fail.
+  const plan = options.distributed ? planDistributed(options, options.distributed) : undefined;
   const tempDir = mkdtempSync(join(tmpRoot, runDirPrefix()));
   const dirs: RunDirs = { metadir: join(tempDir, 'meta'), javaTmpdir: join(tempDir, 'tmp') };
   mkdirSync(dirs.javaTmpdir);
-  const plan = options.distributed ? planDistributed(options, options.distributed) : undefined;
-  const args = commandArgs(options, dirs, jar, plan);
-  const cwd = specDir(options);
+  const staged = plan ? stageSpec(options.spec, configPath(options), tempDir) : undefined;
+  const args = commandArgs(staged ? { ...options, config: staged.config } : options, dirs, jar, plan);
+  const cwd = staged?.cwd ?? specDir(options);
   const configText = readFileSync(configPath(options), 'utf8');
   const temporalProperties = temporalPropertiesOfConfig(configText);
   const assumptionsOnly = !configDeclaresBehaviour(configText);

@@ -1,18 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TlcSetupError, type TlcResult } from '../../tla2tools-runner/index.ts';
+import { TlcSetupError, type TlcResult, type TlcRunOptions } from '../../tla2tools-runner/index.ts';
 import { terminalSwimlanes } from '../../report/index.ts';
-import { checkModels, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
+import { checkModels, countsAsRecorded, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { errorAnnotation, findDefinition, inGithubActions } from '../../report/ci/github-annotations.ts';
 import { renderJunit, type JunitCase } from '../../report/ci/junit.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
+import { distributedBanner, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../../manifest/manifest.ts';
 
 const HELP = `usage: mmu-notifier check [--json] [--all] [--model NAME]... [--jobs N] [--record] [--manifest FILE] [--timeout S]
+                          [--workers N|auto] [--heap SIZE] [--fp N] [--fpbits N] [--fpmem F]
+                          [--distributed [--local-workers K] [--port P] [--host H]]
 
 Model-checks every CI model of spec/manifest.json with TLC (-workers 1) and
 compares the verdict, the violated property and the recorded state counts
@@ -30,6 +33,12 @@ with the manifest.
                    models that did not behave as the manifest expects
   --junit FILE     also write JUnit XML (one test case per model; a mismatch is a
                    failure with the counterexample as swimlanes) for CI reports
+How TLC runs (default: one worker thread, the counts the manifest records):
+\${ENGINE_HELP}
+With more than one worker thread or --distributed only what does not depend on
+thread timing is compared: the verdict, the violated property, and the distinct
+states of a model expected to succeed (not generated states nor depth); --record
+is refused then.
 With GITHUB_ACTIONS=true, each mismatch is also printed as an ::error annotation
 at the definition of the violated property (or at the model's cfg).
 exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest or setup (TLC not runnable)`;
@@ -47,6 +56,8 @@ interface CheckArgs {
   jobs: number;
   swimlanes: boolean;
   junit: string | undefined;
+  /** How TLC runs: workers, heap, fingerprint set, distributed mode. */
+  engine: Partial<TlcRunOptions>;
 }
 
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
@@ -63,6 +74,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
       swimlanes: { type: 'boolean' },
       junit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...ENGINE_OPTIONS,
     },
   });
   if (values.help) return 'help';
@@ -74,7 +86,12 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
   }
   const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new ManifestError(`--jobs wants a positive integer, got '${values.jobs}'`);
+  const engine = engineOptions(values);
+  if (values.record && !countsAsRecorded(engine)) {
+    throw new ManifestError('--record writes the counts of one worker thread: leave out --workers (or give 1) and --distributed');
+  }
   return {
+    engine,
     jobs,
     json: values.json ?? false,
     all: values.all ?? false,
@@ -160,7 +177,11 @@ async function runCheck(argv: string[]): Promise<number> {
     models.map((m) => modelToCheck(m, args.manifestPath)),
     {
       jobs: args.jobs,
-      tlc: { jarRecordFile: TLC_RECORD_FILE, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) },
+      tlc: { jarRecordFile: TLC_RECORD_FILE, ...args.engine, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) },
+      onRun: (m, handle) => {
+        const banner = distributedBanner(handle, `${m.name}: TLCServer`);
+        if (banner) process.stderr.write(`${banner}\n`);
+      },
       // Progress goes to stderr so that --json output stays one JSON object.
       onStart: (m, i, n) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ...\n`),
       // Keep only results with a counterexample: they are what the swimlanes draw.
