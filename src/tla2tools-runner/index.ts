@@ -27,4 +27,4 @@ export { processAlive } from './process-alive.ts';
 export { WATCHDOG_NAME } from './watchdog.ts';
 export { liveRunCount } from './child-registry.ts';
 export { parseTlcOutput } from './parse-output.ts';
-export { DEFAULT_LOCAL_WORKERS, DEFAULT_SERVER_HOST, joinCommand, loopbackOnly, type DistributedPlan } from './distributed.ts';
+export { DEFAULT_LOCAL_WORKERS, DEFAULT_SERVER_HOST, joinCommand, loopbackOnly, planDistributed, serverArgs, serverJvmProperties, workerArgs, validateDistributed, type DistributedPlan } from './distributed.ts';

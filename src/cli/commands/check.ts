@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TlcSetupError, type TlcResult, type TlcRunOptions } from '../../tla2tools-runner/index.ts';
 import { terminalSwimlanes } from '../../report/index.ts';
-import { checkModels, countsAsRecorded, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
+import { checkModels, searchEngine, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { errorAnnotation, findDefinition, inGithubActions } from '../../report/ci/github-annotations.ts';
 import { renderJunit, type JunitCase } from '../../report/ci/junit.ts';
@@ -35,10 +35,10 @@ with the manifest.
                    failure with the counterexample as swimlanes) for CI reports
 How TLC runs (default: one worker thread, the counts the manifest records):
 \${ENGINE_HELP}
-With more than one worker thread or --distributed only what does not depend on
-thread timing is compared: the verdict, the violated property, and the distinct
-states of a model expected to succeed (not generated states nor depth); --record
-is refused then.
+With more than one worker thread only the verdict, the violated property and,
+for a model expected to succeed, the distinct and generated states are compared;
+with --distributed, of those counts only the distinct states (TLCServer counts
+generated states differently, and names no violation); --record is refused then.
 With GITHUB_ACTIONS=true, each mismatch is also printed as an ::error annotation
 at the definition of the violated property (or at the model's cfg).
 exit status: 0 all as expected, 1 any mismatch, 2 bad usage, manifest or setup (TLC not runnable)`;
@@ -87,7 +87,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
   const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new ManifestError(`--jobs wants a positive integer, got '${values.jobs}'`);
   const engine = engineOptions(values);
-  if (values.record && !countsAsRecorded(engine)) {
+  if (values.record && searchEngine(engine) !== 'single') {
     throw new ManifestError('--record writes the counts of one worker thread: leave out --workers (or give 1) and --distributed');
   }
   return {
