@@ -135,7 +135,11 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   const startWorkers = (ready: DistributedPlan): void => {
     if (settled || stoppedBy !== null) return;
     workers.push(...startLocalWorkers(java.command, jar, ready, tempDir, env));
-    for (const w of workers) if (w.pid !== undefined) (groups.push(w.pid), watchdog?.add(w.pid));
+    for (const w of workers) {
+      if (w.pid === undefined) continue;
+      groups.push(w.pid);
+      watchdog?.add(w.pid);
+    }
     workersClosed = Promise.all(workers.map((w) => w.closed));
     // A server whose local workers all died waits forever for new ones (when
     // none joins from elsewhere): it gets the grace of a finished run, then ends.
