@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { errorAnnotation, findDefinition, inGithubActions } from '../../report/ci/github-annotations.ts';
 import { renderJunit, type JunitCase } from '../../report/ci/junit.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
-import { distributedBanner, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
+import { distributedBanner, ENGINE_HELP, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, saveManifest, type Manifest, type ManifestModel } from '../../manifest/manifest.ts';
@@ -34,7 +34,7 @@ with the manifest.
   --junit FILE     also write JUnit XML (one test case per model; a mismatch is a
                    failure with the counterexample as swimlanes) for CI reports
 How TLC runs (default: one worker thread, the counts the manifest records):
-\${ENGINE_HELP}
+${ENGINE_HELP}
 With more than one worker thread only the verdict, the violated property and,
 for a model expected to succeed, the distinct and generated states are compared;
 with --distributed, of those counts only the distinct states (TLCServer counts

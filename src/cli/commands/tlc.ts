@@ -14,21 +14,22 @@ import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-co
 import { formatProgress, ProgressPrinter } from '../progress-line.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import { formatTrace } from '../tlc-trace-text.ts';
-import { distributedBanner, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
+import { distributedBanner, ENGINE_HELP, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
 import { terminalSwimlanes } from '../../report/terminal-swimlanes.ts';
 
 const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N|auto] [--timeout S] [--heap SIZE] [--json]
                         [--fp N] [--fpbits N] [--fpmem F] [--distributed [--local-workers K] [--port P] [--host H]]
 
 Runs TLC once on a spec and reports the verdict. What the spec prints
-(Print/PrintT) is shown as it comes. With more than one worker thread or
---distributed, the distinct-state count of a complete run is the same, but
-the generated count, the depth and which counterexample is found are not
-(see src/tla2tools-runner/README.md); a distributed run that finds a
-violation reports an error saying so (TLCServer 2.18 does not name it).
+(Print/PrintT) is shown as it comes. With more than one worker thread a
+complete run has the same distinct and generated counts, but the depth and
+which counterexample is found may differ; with --distributed only the
+distinct count is the same (see src/tla2tools-runner/README.md), and a run
+that finds a violation ends in an error saying so (TLCServer 2.18 names none).
+--distributed prints the server's port on stderr.
   --config <cfg>   config file (default: <spec>.cfg)
   --timeout S      stop TLC after S seconds (verdict: error)
-\${ENGINE_HELP}
+${ENGINE_HELP}
   --json           print one JSON object: {outcome, exitCode, violated, distinctStates,
                    generatedStates, depth, durationMs, trace: [{action, state}],
                    errors?, printed? (the last ${KEPT_PRINTED_LINES} lines the spec printed), printedOmitted?}
