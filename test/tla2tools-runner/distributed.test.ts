@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTlc, type TlcRunHandle, type TlcRunOptions } from '../../src/tla2tools-runner/index.ts';
 import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
-import { javaProcessesMentioning, within } from './tlc-processes.ts';
+import { javaProcessesMentioning, processesMentioning, startRunForever, within } from './tlc-processes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'tlc');
@@ -69,6 +69,15 @@ describe('TLC distributed mode with the real TLC', () => {
     expect(r.signal).toBe('SIGKILL');
     await expectNothingLeft(tmpRoot);
   }, 300_000);
+
+  it('SIGKILL of the parent Node process: the watchdog ends the server and both workers and removes the run folder', async () => {
+    const { child, tempDir } = await startRunForever(root, ['--distributed']);
+    expect(await within(60_000, () => javaProcessesMentioning(tempDir).length === 3), javaProcessesMentioning(tempDir).join('\n')).not.toBeNull();
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, sig) => r(sig)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(await within(15_000, () => processesMentioning(tempDir).length === 0 && !existsSync(tempDir)), processesMentioning(tempDir).join('\n')).not.toBeNull();
+  }, 180_000);
 
   it('a timeout stops the server and every local worker', async () => {
     const { handle, tmpRoot } = start({ spec: join(fixtures, 'Forever.tla'), timeoutMs: 20_000 });
