@@ -11,7 +11,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { jvmArgs, resolveJar, resolveJava, tlcArgs, type TlcRunOptions } from '../src/tla2tools-runner/index.ts';
+import {
+  jvmArgs,
+  planDistributed,
+  resolveJar,
+  resolveJava,
+  serverArgs,
+  serverJvmProperties,
+  tlcArgs,
+  workerArgs,
+  type RunDirs,
+  type TlcRunOptions,
+} from '../src/tla2tools-runner/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, 'test', 'fixtures', 'tlc');
@@ -34,11 +45,32 @@ const recordings: Recording[] = [
   { name: 'ValuesDot', options: { spec: 'Values.tla', fp: 1, checkDeadlock: false, dumpDot: join(out, 'Values.dot') } },
   // Unbounded: stopped after TLC's first once-a-minute progress report (65 s).
   { name: 'ForeverStopped', options: { spec: 'Forever.tla' }, killAfterMs: 65_000 },
+  // TLC's distributed mode: the TLCServer's stdout, with two TLCWorkers of one thread each.
+  { name: 'DistributedCounter', options: { spec: 'Counter.tla', distributed: { localWorkers: 2 } } },
+  { name: 'DistributedInvariantViolation', options: { spec: 'InvariantViolation.tla', distributed: { localWorkers: 2 } } },
   { name: 'CounterSimulate', options: { spec: 'Counter.tla', seed: 1, depth: 4, simulate: { file: join(out, 'sim', 'counter'), num: 2 } } },
 ];
 
 const java = resolveJava();
 const jar = resolveJar({ recordFile: join(root, '.tlc', 'tlc.json') });
+
+/**
+ * A shell that starts the local TLCWorkers in the background (they retry
+ * until the server is up), runs the TLCServer in the foreground (its stdout
+ * is the recording), then kills the workers and exits with the server's status.
+ */
+function distributedCommand(options: TlcRunOptions, dirs: RunDirs, tempDir: string): [string, string[]] {
+  const plan = planDistributed(options, options.distributed!);
+  const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
+  const workers = Array.from({ length: plan.localWorkers }, (_, i) => {
+    const tmp = join(tempDir, `worker-${i + 1}`);
+    mkdirSync(tmp);
+    return `${quote(java.command)} ${workerArgs(plan, tmp, jar, '127.0.0.1', '127.0.0.1').map(quote).join(' ')} >/dev/null 2>&1 &`;
+  });
+  const server = [java.command, ...jvmArgs(options, dirs), ...serverJvmProperties(plan), '-cp', jar, 'tlc2.tool.distributed.TLCServer', ...serverArgs(options, dirs)];
+  const script = [...workers, `${server.map(quote).join(' ')} 2>/dev/null`, 'status=$?', 'kill $(jobs -p) 2>/dev/null', 'wait', 'exit $status'].join('\n');
+  return ['/bin/sh', ['-c', script]];
+}
 mkdirSync(join(out, 'sim'), { recursive: true });
 const only = process.argv.slice(2);
 const unknown = only.filter((n) => !recordings.some((r) => r.name === n));
@@ -52,8 +84,8 @@ for (const r of recordings.filter((x) => only.length === 0 || only.includes(x.na
     const dirs = { metadir: join(tempDir, 'meta'), javaTmpdir: join(tempDir, 'tmp') };
     mkdirSync(dirs.javaTmpdir);
     const options = { ...r.options, spec: join(fixtures, r.options.spec) };
-    const args = [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)];
-    const run = spawnSync(java.command, args, {
+    const [command, args] = options.distributed ? distributedCommand(options, dirs, tempDir) : [java.command, [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)]];
+    const run = spawnSync(command, args, {
       cwd: fixtures,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

@@ -6,9 +6,9 @@
  * stage of `mmu-notifier run` with one, showing TLC's progress as it comes.
  */
 import { existsSync, statSync } from 'node:fs';
-import { runTlc, TlcResultCollector, type TlcProgressEvent, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { runTlc, TlcResultCollector, type TlcProgressEvent, type TlcResult, type TlcRunHandle, type TlcRunOptions } from '../tla2tools-runner/index.ts';
 import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel, type SimulationSettings } from '../manifest/manifest.ts';
-import { expectationOf, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
+import { expectationOf, inManifestSpelling, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
 import { cacheable, cachedResult, checkCacheKey, storeResult, type CheckCache } from './check-cache.ts';
 
 /** One model to check: a module, a config, and what TLC must say about them. */
@@ -104,9 +104,38 @@ export function ciModelsToCheck(manifestPath = MANIFEST_FILE): ModelToCheck[] {
     .map((m) => modelToCheck(m, manifestPath));
 }
 
-/** Judge one TLC result against the model's expectation. */
-export function compareResult(model: ModelToCheck, result: TlcResult): ModelCheck {
-  const { actual, mismatches, ok } = judgeTlcResult({ ...model, violated: model.expectedViolated ?? null }, result);
+/**
+ * How TLC explores, as far as the state counts care: one worker thread
+ * (the manifest's counts), several threads of one JVM, or TLC's
+ * distributed mode.
+ */
+export type SearchEngine = 'single' | 'threads' | 'distributed';
+
+/** The engine a run's options ask for. */
+export function searchEngine(tlc: Partial<TlcRunOptions> | undefined): SearchEngine {
+  if (tlc?.distributed !== undefined) return 'distributed';
+  return (tlc?.workers ?? 1) === 1 ? 'single' : 'threads';
+}
+
+/**
+ * The recorded counts a run of `engine` must reproduce (measured with TLC
+ * 2.18, see src/tla2tools-runner/README.md): one thread, all of them.
+ * Several threads: a complete run expands every distinct state once, so
+ * distinct and generated counts are the same; a violating run stops
+ * wherever the threads are, so neither is. Distributed: a complete run has
+ * the same distinct count, but the generated count (workers' fingerprint
+ * caches) differs; a violating run is not named at all (classify.ts).
+ */
+export function comparableCounts(model: Pick<ModelToCheck, 'expected'>, engine: SearchEngine): { distinctStates?: null; totalStates?: null } {
+  if (engine === 'single') return {};
+  if (inManifestSpelling(model.expected) !== 'success') return { distinctStates: null, totalStates: null };
+  return engine === 'threads' ? {} : { totalStates: null };
+}
+
+/** Judge one TLC result against the model's expectation, comparing the counts `engine` reproduces. */
+export function compareResult(model: ModelToCheck, result: TlcResult, engine: SearchEngine = 'single'): ModelCheck {
+  const comparable = comparableCounts(model, engine);
+  const { actual, mismatches, ok } = judgeTlcResult({ ...model, ...comparable, violated: model.expectedViolated ?? null }, result);
   return {
     name: model.name,
     expected: model.expected,
@@ -139,6 +168,8 @@ export interface CheckOptions {
   onStart?: (model: ModelToCheck, index: number, count: number, cached: boolean) => void;
   onProgress?: (model: ModelToCheck, progress: TlcProgressEvent) => void;
   onDone?: (checked: CheckedModel) => void;
+  /** Called once TLC has started for a model (a distributed run's port and join command are on the handle). */
+  onRun?: (model: ModelToCheck, handle: TlcRunHandle) => void;
 }
 
 /** The module or config file of a model that does not exist, as one line naming the model; null when both exist. */
@@ -186,19 +217,20 @@ export async function checkModel(model: ModelToCheck, options: CheckOptions = {}
   if (fault !== null) return notRun(model, fault);
   const tlc = tlcOptionsOf(options, model);
   const handle = runTlc({ ...tlc, spec: model.spec, config: model.config });
+  options.onRun?.(model, handle);
   // onEvent runs synchronously for each parsed message, while TLC is still running.
   handle.onEvent = (e) => {
     if (e.type === 'progress') options.onProgress?.(model, e);
   };
   const result = await handle.result;
   if (options.cache && cacheable(result)) storeResult(options.cache, model, key ?? checkCacheKey(model, tlc), result);
-  return { model, check: compareResult(model, result), result, cached: false };
+  return { model, check: compareResult(model, result, searchEngine(tlc)), result, cached: false };
 }
 
 /** The model's stored result, judged against its current expectation; null: TLC must run. */
-function reusedCheck(model: ModelToCheck, cache: CheckCache, key: string): CheckedModel | null {
+function reusedCheck(model: ModelToCheck, cache: CheckCache, key: string, tlc: Partial<TlcRunOptions>): CheckedModel | null {
   const result = cachedResult(cache, model, key);
-  return result === null ? null : { model, check: compareResult(model, result), result, cached: true };
+  return result === null ? null : { model, check: compareResult(model, result, searchEngine(tlc)), result, cached: true };
 }
 
 /**
@@ -217,7 +249,7 @@ export async function checkModels(models: readonly ModelToCheck[], options: Chec
       // The key is taken before TLC starts: an edit made while it runs re-runs the model next time.
       // A model with a missing file has no key (checkModel reports the file).
       const key = options.cache && missingModelFile(model) === null ? checkCacheKey(model, tlcOptionsOf(options, model)) : undefined;
-      const reused = options.cache && key !== undefined ? reusedCheck(model, options.cache, key) : null;
+      const reused = options.cache && key !== undefined ? reusedCheck(model, options.cache, key, tlcOptionsOf(options, model)) : null;
       options.onStart?.(model, index, models.length, reused !== null);
       const one = reused ?? (await checkModel(model, options, key));
       options.onDone?.(one);

@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
  * each run has a watchdog (watchdog.ts) that ends the JVM when we are gone.
  */
 interface LiveRun {
-  pid: number;
+  /** Process group ids: one JVM, or a distributed run's server and local workers. */
+  pids: readonly number[];
   tempDir: string;
 }
 
@@ -27,7 +28,7 @@ export function killGroup(pid: number): void {
 
 function cleanupAll(): void {
   for (const run of live) {
-    killGroup(run.pid);
+    for (const pid of run.pids) killGroup(pid);
     rmSync(run.tempDir, { recursive: true, force: true });
   }
   live.clear();
@@ -54,9 +55,9 @@ function uninstall(): void {
   for (const s of SIGNALS) process.off(s, onSignal);
 }
 
-/** Records a started run; installs the exit/signal handlers while any run is live. */
-export function registerRun(pid: number, tempDir: string): () => void {
-  const run = { pid, tempDir };
+/** Records a started run (its JVMs' process groups and folder); installs the exit/signal handlers while any run is live. */
+export function registerRun(pids: number | readonly number[], tempDir: string): () => void {
+  const run = { pids: typeof pids === 'number' ? [pids] : pids, tempDir };
   live.add(run);
   install();
   return () => {

@@ -63,7 +63,19 @@ export interface RunFacts {
    * states. See `configDeclaresBehaviour`.
    */
   assumptionsOnly?: boolean;
+  /**
+   * A counterexample (2217 states) was printed but no violation message:
+   * what TLC 2.18's distributed TLCServer does on any violation (it exits
+   * 0, names neither the kind nor the property, and prints only the last
+   * state). Never a success.
+   */
+  unnamedCounterexample?: boolean;
 }
+
+/** The note of a run with {@link RunFacts.unnamedCounterexample}: what happened and what to do. */
+export const UNNAMED_COUNTEREXAMPLE_NOTE =
+  'TLC found a violation but named neither its kind nor the property (TLC 2.18 TLCServer exits 0 and prints only the last state): ' +
+  'run the model without distributed mode to get the verdict and the whole counterexample';
 
 /** The classification and the reasons worth reporting alongside it. */
 export interface Classification {
@@ -92,6 +104,7 @@ export function classifyRun(f: RunFacts): Classification {
     if (fromMessage) {
       return { outcome: fromMessage, notes: [`TLC exited 0 but reported a ${fromMessage} violation (was -continue given?)`] };
     }
+    if (f.unnamedCounterexample) return { outcome: 'error', notes: [UNNAMED_COUNTEREXAMPLE_NOTE] };
     if (f.errorCount > 0) return { outcome: 'error', notes: ['TLC exited 0 but reported errors'] };
     if (f.simulation) {
       if (!f.generatedStates) return { outcome: 'error', notes: ['the simulation generated no state'] };

@@ -3,8 +3,8 @@
  * data. Self-contained (imports nothing else from this project).
  */
 export { runTlc, type TlcRunHandle } from './run.ts';
-export type { TlcRunOptions, RunDirs } from './options.ts';
-export { jvmArgs, tlcArgs, validateOptions, DEFAULT_EXIT_GRACE_MS } from './options.ts';
+export type { TlcRunOptions, RunDirs, DistributedOptions } from './options.ts';
+export { jvmArgs, tlcArgs, fingerprintArgs, validateOptions, DEFAULT_EXIT_GRACE_MS } from './options.ts';
 export { resolveJava, parseJavaMajor, MIN_JAVA_MAJOR, TlcSetupError, type JavaRuntime } from './java.ts';
 export { resolveJar, type JarSources } from './jar.ts';
 export { ToolStreamTokenizer, messageText, type ToolFrame, type ToolMessage, type ToolLine, type ToolMalformed } from './tool-stream.ts';
@@ -19,7 +19,7 @@ export { printTlcValue, printTlcState } from './value-printer.ts';
 export { toPlainJson, stateToPlainJson, type PlainJson } from './plain-json.ts';
 export { readDotDump, readDotDumpBatches, collectDotDump, parseDotLine, unescapeDotLabel, type DotRecord, type DotNode, type DotEdge, type StateGraph } from './dot-dump.ts';
 export { parseSimulationTrace, readSimulationTraces, type SimulationTrace } from './simulation.ts';
-export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, TLC_OUTCOMES, type TlcOutcome, type RunFacts, type Classification } from './classify.ts';
+export { classifyRun, outcomeOfExitCode, outcomeOfViolation, describeExitCode, TLC_OUTCOMES, UNNAMED_COUNTEREXAMPLE_NOTE, type TlcOutcome, type RunFacts, type Classification } from './classify.ts';
 export { TlcResultCollector, tlcResultSchema, OUT_OF_MEMORY_ADVICE, KEPT_PRINTED_LINES, type TlcResult, type TlcTraceStep, type TlcLasso, type RunEnd } from './result.ts';
 export { temporalPropertiesOfConfig, configDeclaresBehaviour, constantAssignmentsOfConfig } from './config-file.ts';
 export { sweepStaleRunDirs, RUN_DIR_PREFIX } from './stale-runs.ts';
@@ -27,3 +27,4 @@ export { processAlive } from './process-alive.ts';
 export { WATCHDOG_NAME } from './watchdog.ts';
 export { liveRunCount } from './child-registry.ts';
 export { parseTlcOutput } from './parse-output.ts';
+export { DEFAULT_LOCAL_WORKERS, DEFAULT_SERVER_HOST, joinCommand, loopbackOnly, planDistributed, serverArgs, serverJvmProperties, workerArgs, validateDistributed, type DistributedPlan } from './distributed.ts';

@@ -29,6 +29,12 @@ export const MessageCode = {
   GENERAL: 1000,
   /** "Java ran out of memory" (after a 1000 naming the OutOfMemoryError). */
   OUT_OF_MEMORY: 1001,
+  /** TLCServer: "TLC server at <host> is ready" — workers may register now. */
+  DISTRIBUTED_SERVER_READY: 7000,
+  /** TLCServer: a worker registered / deregistered; statistics of one worker at the end. */
+  DISTRIBUTED_WORKER_REGISTERED: 7001,
+  DISTRIBUTED_WORKER_DEREGISTERED: 7002,
+  DISTRIBUTED_WORKER_STATS: 7003,
 } as const;
 
 /** Trace headers and similar: severity 1 (error class) but not errors themselves. */

@@ -32,6 +32,9 @@ export function parseActionInfo(text: string): { action?: string; location?: Tlc
   return { action: inner };
 }
 
+/** The first line of `tlc2.tool.distributed.TLCServer`: "TLC2 TLC Server Version 2.18 of 20 March 2023". */
+const SERVER_VERSION = /^TLC2 TLC Server Version (\S+) of /;
+
 /**
  * Turns tokenizer frames into typed, zod-validated events. Stateful only to
  * know whether unframed lines come from SANY (between "Starting SANY" and
@@ -49,6 +52,9 @@ export class TlcEventParser {
         if (!/^(Parsing file |Semantic processing of module )/.test(frame.text)) this.sanyText.push(frame.text);
         return [{ type: 'output', stream, source: 'sany', text: frame.text }];
       }
+      // TLCServer prints its version unframed, even with -tool (tlc2.TLC frames it as 2262).
+      const server = SERVER_VERSION.exec(frame.text);
+      if (server && stream === 'stdout') return [{ type: 'version', code: C.VERSION, version: server[1]!, text: frame.text }];
       return [{ type: 'output', stream, source: 'print', text: frame.text }];
     }
     // A message with messages nested in it (2105 around 2158, 1000 around 5006) is read as one, with all their text.

@@ -7,10 +7,20 @@ export interface TlcRunOptions {
   spec: string;
   /** The `.cfg` file; TLC's default is the spec's name with `.cfg`. */
   config?: string;
-  /** `-workers` (default 1: reproducible traces and dot dumps). */
+  /**
+   * `-workers` (default 1: reproducible traces, dot dumps and generated
+   * counts); `'auto'` = TLC's choice, one per available core. With
+   * {@link distributed}: the threads of each local TLCWorker (default 1).
+   */
   workers?: number | 'auto';
   /** `-fp`: fingerprint polynomial index 0..130 (fix it for byte-identical dot dumps). */
   fp?: number;
+  /** `-fpbits`: 2^fpBits nested fingerprint sets (MultiFPSet), 0..30; TLC's default 1. For very large runs. */
+  fpBits?: number;
+  /** `-fpmem`: the fraction (0, 1] of the heap given to the fingerprint set; TLC's default 0.25. */
+  fpMem?: number;
+  /** Run as TLCServer with TLCWorkers over RMI instead of `tlc2.TLC` (see distributed.ts). */
+  distributed?: DistributedOptions;
   /** `-seed` for simulation and RandomElement. */
   seed?: number;
   /** `-depth`: simulation trace length. */
@@ -50,6 +60,16 @@ export interface TlcRunOptions {
   exitGraceMs?: number;
 }
 
+/** How a distributed run is laid out: the server's RMI port and address, and its local workers. */
+export interface DistributedOptions {
+  /** TLCWorker JVMs started on this machine (0: only workers that join from elsewhere). Default 2. */
+  localWorkers?: number;
+  /** The server's RMI registry port (`-Dtlc2.tool.distributed.TLCServer.port`); default a free one. */
+  port?: number;
+  /** The address the server gives its workers (`-Djava.rmi.server.hostname`); default 127.0.0.1. */
+  host?: string;
+}
+
 /** Default of {@link TlcRunOptions.exitGraceMs}: TLC exits within ~0.1 s of "Finished" when it exits at all. */
 export const DEFAULT_EXIT_GRACE_MS = 3000;
 
@@ -69,6 +89,10 @@ function wholeNumber(value: number | undefined, name: string, min: number, max: 
 export function validateOptions(options: TlcRunOptions): void {
   if (options.workers !== 'auto') wholeNumber(options.workers, 'workers', 1, 1024);
   wholeNumber(options.fp, 'fp', 0, 130);
+  wholeNumber(options.fpBits, 'fpBits', 0, 30);
+  if (options.fpMem !== undefined && !(Number.isFinite(options.fpMem) && options.fpMem > 0 && options.fpMem <= 1)) {
+    throw new TlcSetupError(`option fpMem must be a fraction of the heap in (0, 1], e.g. 0.5, got ${String(options.fpMem)}.`);
+  }
   wholeNumber(options.seed, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   wholeNumber(options.depth, 'depth', 1, 2 ** 31 - 1);
   wholeNumber(options.coverageMinutes, 'coverageMinutes', 1, 2 ** 31 - 1);
@@ -109,7 +133,7 @@ export function jvmArgs(options: Pick<TlcRunOptions, 'heap' | 'javaOptions'>, di
 export function tlcArgs(options: TlcRunOptions, dirs: RunDirs): string[] {
   const args = ['-tool', '-metadir', dirs.metadir, '-workers', String(options.workers ?? 1)];
   if (options.config) args.push('-config', resolve(options.config));
-  if (options.fp !== undefined) args.push('-fp', String(options.fp));
+  args.push(...fingerprintArgs(options));
   if (options.seed !== undefined) args.push('-seed', String(options.seed));
   if (options.depth !== undefined) args.push('-depth', String(options.depth));
   if (options.checkDeadlock === false) args.push('-deadlock');
@@ -121,6 +145,15 @@ export function tlcArgs(options: TlcRunOptions, dirs: RunDirs): string[] {
   }
   args.push(...(options.extraArgs ?? []));
   args.push(basename(options.spec).replace(/\.tla$/, ''));
+  return args;
+}
+
+/** `-fp`, `-fpbits`, `-fpmem`: understood by `tlc2.TLC` and by TLCServer alike. */
+export function fingerprintArgs(options: Pick<TlcRunOptions, 'fp' | 'fpBits' | 'fpMem'>): string[] {
+  const args: string[] = [];
+  if (options.fp !== undefined) args.push('-fp', String(options.fp));
+  if (options.fpBits !== undefined) args.push('-fpbits', String(options.fpBits));
+  if (options.fpMem !== undefined) args.push('-fpmem', String(options.fpMem));
   return args;
 }
 

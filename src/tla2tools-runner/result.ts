@@ -199,6 +199,7 @@ export class TlcResultCollector {
       generatedStates,
       simulation: end.simulation,
       assumptionsOnly: end.assumptionsOnly ?? false,
+      unnamedCounterexample: this.trace.length > 0 && this.violations.length === 0,
     });
     const errors = [...this.errors, ...notes];
     if (this.outOfMemory) errors.push(OUT_OF_MEMORY_ADVICE);

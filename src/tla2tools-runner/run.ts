@@ -9,6 +9,8 @@ import { EventQueue } from './event-queue.ts';
 import type { TlcEvent } from './events.ts';
 import { resolveJar } from './jar.ts';
 import { resolveJava, TlcSetupError } from './java.ts';
+import { joinCommand, planDistributed, serverArgs, serverJvmProperties, stageSpec, validateDistributed, type DistributedPlan } from './distributed.ts';
+import { startLocalWorkers, type LocalWorker } from './local-workers.ts';
 import { MessageCode } from './message-codes.ts';
 import { TlcEventParser } from './message-parser.ts';
 import { DEFAULT_EXIT_GRACE_MS, jvmArgs, specDir, tlcArgs, validateOptions, type RunDirs, type TlcRunOptions } from './options.ts';
@@ -26,8 +28,10 @@ export interface TlcRunHandle {
   result: Promise<TlcResult>;
   /** Kills java (the whole process group); the outcome becomes `error`. */
   abort(reason?: string): void;
-  /** The exact command line (for logs and benchmarks). */
+  /** The exact command line (for logs and benchmarks); of the TLCServer in a distributed run. */
   command: { java: string; args: string[]; cwd: string };
+  /** A distributed run's port, address, local workers and the command that adds a worker from another machine. */
+  distributed?: DistributedPlan & { joinCommand: string };
   /** Called synchronously for every event, in order (optional alternative to `events`). */
   onEvent?: (e: TlcEvent) => void;
 }
@@ -39,6 +43,7 @@ function mustBeFile(path: string, what: string, hint: string): void {
 /** Checks the inputs before anything starts, so mistakes never cost a JVM start. */
 function checkInputs(options: TlcRunOptions): void {
   validateOptions(options);
+  validateDistributed(options);
   mustBeFile(resolve(options.spec), 'spec', 'Give the path of a .tla file.');
   if (!options.spec.endsWith('.tla')) throw new TlcSetupError(`spec ${options.spec} must be a .tla file.`);
   if (options.config) mustBeFile(resolve(options.config), 'config', 'Give the path of a .cfg file, or leave it out to use <spec>.cfg.');
@@ -66,6 +71,17 @@ function endReason(e: TlcEvent): { why: string; graces: number } | undefined {
   return undefined;
 }
 
+/** The JVM command line of the run: `tlc2.TLC`, or the TLCServer of a distributed run. */
+function commandArgs(options: TlcRunOptions, dirs: RunDirs, jar: string, plan: DistributedPlan | undefined): string[] {
+  if (!plan) return [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)];
+  return [...jvmArgs(options, dirs), ...serverJvmProperties(plan), '-cp', jar, 'tlc2.tool.distributed.TLCServer', ...serverArgs(options, dirs)];
+}
+
+/** What the local workers printed last, for a run that could not check the model. */
+function workerNotes(workers: readonly LocalWorker[]): string[] {
+  return workers.flatMap((w, i) => (w.tail().length > 0 ? [`local TLCWorker ${i + 1} printed last:\n${w.tail().join('\n')}`] : []));
+}
+
 /**
  * Starts one TLC run: `java … tlc2.TLC -tool -metadir <private> …` in the
  * spec's folder, with a private `-metadir` and `java.io.tmpdir` (removed when
@@ -73,7 +89,9 @@ function endReason(e: TlcEvent): { why: string; graces: number } | undefined {
  * are checked first. Stale run folders of dead owners are swept first; a
  * watchdog ends the JVM if this Node process dies (see watchdog.ts); a JVM
  * that does not exit within `exitGraceMs` of TLC's last message or of a fatal
- * error is killed.
+ * error is killed. With `distributed`, the JVM is a TLCServer and
+ * `localWorkers` TLCWorker JVMs start beside it (distributed.ts); every one
+ * of them is stopped, and the folder removed, however the run ends.
  * @throws TlcSetupError synchronously when java, the jar, the spec or the config is missing.
  */
 export function runTlc(options: TlcRunOptions): TlcRunHandle {
@@ -82,11 +100,14 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   const jar = resolveJar({ jar: options.jar, recordFile: options.jarRecordFile, env: options.env });
   const tmpRoot = options.tmpRoot ?? tmpdir();
   sweepStaleRunDirs(tmpRoot);
+  // Before the run folder exists: finding a free port may fail.
+  const plan = options.distributed ? planDistributed(options, options.distributed) : undefined;
   const tempDir = mkdtempSync(join(tmpRoot, runDirPrefix()));
   const dirs: RunDirs = { metadir: join(tempDir, 'meta'), javaTmpdir: join(tempDir, 'tmp') };
   mkdirSync(dirs.javaTmpdir);
-  const args = [...jvmArgs(options, dirs), '-cp', jar, 'tlc2.TLC', ...tlcArgs(options, dirs)];
-  const cwd = specDir(options);
+  const staged = plan ? stageSpec(options.spec, configPath(options), tempDir) : undefined;
+  const args = commandArgs(staged ? { ...options, config: staged.config } : options, dirs, jar, plan);
+  const cwd = staged?.cwd ?? specDir(options);
   const configText = readFileSync(configPath(options), 'utf8');
   const temporalProperties = temporalPropertiesOfConfig(configText);
   const assumptionsOnly = !configDeclaresBehaviour(configText);
@@ -99,9 +120,31 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
 
   // detached: java leads its own process group, so one kill reaches it and
   // anything it starts, and a terminal Ctrl-C reaches only us (we then kill it).
-  const child = spawn(java.command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
-  const unregister = child.pid !== undefined ? registerRun(child.pid, tempDir) : () => undefined;
-  const watchdog = child.pid !== undefined ? startWatchdog(child.pid, tempDir) : undefined;
+  const env = options.env ?? process.env;
+  const child = spawn(java.command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  // The process groups to end: java's, then a distributed run's local workers once they start.
+  const groups: number[] = child.pid !== undefined ? [child.pid] : [];
+  const killAll = (): void => groups.forEach(killGroup);
+  const unregister = groups.length > 0 ? registerRun(groups, tempDir) : () => undefined;
+  const watchdog = groups.length > 0 ? startWatchdog(groups, tempDir) : undefined;
+  const workers: LocalWorker[] = [];
+  let settled = false;
+  let workersClosed: Promise<unknown> = Promise.resolve();
+  // Started when the server says it is ready (7000): a TLCWorker that finds
+  // no server retries after 1, 1, 2, 4… s, which made a small run 3× slower.
+  const startWorkers = (ready: DistributedPlan): void => {
+    if (settled || stoppedBy !== null) return;
+    workers.push(...startLocalWorkers(java.command, jar, ready, tempDir, env));
+    for (const w of workers) {
+      if (w.pid === undefined) continue;
+      groups.push(w.pid);
+      watchdog?.add(w.pid);
+    }
+    workersClosed = Promise.all(workers.map((w) => w.closed));
+    // A server whose local workers all died waits forever for new ones (when
+    // none joins from elsewhere): it gets the grace of a finished run, then ends.
+    if (workers.length > 0) void workersClosed.then(() => settled || expectExit({ why: 'after every local TLCWorker had exited', graces: 10 }));
+  };
 
   const handle: TlcRunHandle = {
     events: queue,
@@ -109,9 +152,10 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
     abort(reason = 'aborted') {
       if (stoppedBy !== null || child.exitCode !== null || child.signalCode !== null) return;
       stoppedBy = reason;
-      if (child.pid !== undefined) killGroup(child.pid);
+      killAll();
     },
     command: { java: java.command, args, cwd },
+    ...(plan ? { distributed: { ...plan, joinCommand: joinCommand(plan, jar) } } : {}),
   };
 
   // TLC 2.18 may print its end (or die of OutOfMemoryError) while a
@@ -129,6 +173,7 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
   const emit = (e: TlcEvent): void => {
     const reason = endReason(e);
     if (reason) expectExit(reason);
+    if (plan && workers.length === 0 && e.type === 'message' && e.code === MessageCode.DISTRIBUTED_SERVER_READY) startWorkers(plan);
     collector.add(e);
     handle.onEvent?.(e);
     queue.push(e);
@@ -153,15 +198,18 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
 
   handle.result = new Promise<TlcResult>((resolveResult) => {
     let spawnError: Error | undefined;
-    let settled = false;
     const settle = (code: number | null, signal: NodeJS.Signals | null): void => {
       if (settled) return;
       settled = true;
       timer?.cancel();
       if (graceTimer) clearTimeout(graceTimer);
-      watchdog?.stop();
       options.signal?.removeEventListener('abort', onAbortSignal);
-      if (child.pid !== undefined) killGroup(child.pid); // anything left in the group
+      killAll(); // anything left in the groups, and every local worker
+      // The folder goes once no worker can write into it any more.
+      void workersClosed.then(() => finish(code, signal));
+    };
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+      watchdog?.stop();
       rmSync(tempDir, { recursive: true, force: true });
       unregister();
       const result = collector.finish({
@@ -173,6 +221,7 @@ export function runTlc(options: TlcRunOptions): TlcRunHandle {
         temporalProperties,
         assumptionsOnly,
       });
+      if (result.outcome === 'error') result.errors.push(...workerNotes(workers));
       queue.end();
       resolveResult(result);
     };

@@ -7,13 +7,14 @@ import { killGroup } from './child-registry.ts';
  * SIGKILL, which no handler in Node can catch.
  *
  * How (when it runs): the shell's stdin is a pipe whose only writer is this
- * Node process. Node never writes to it, so the shell's `read` blocks, using
- * no CPU, until the pipe reaches end-of-file. The kernel closes a process's
+ * Node process. Node writes to it only the pid of a JVM started later in the
+ * same run (a distributed run's local workers, one line each), so the
+ * shell's `read` blocks, using no CPU, until the pipe reaches end-of-file. The kernel closes a process's
  * descriptors when it dies however it dies, so EOF arrives exactly when Node
  * is gone (Node marks its descriptors close-on-exec, so no other child holds
- * the writer). The shell then SIGKILLs java's process group (java leads its
- * own group), waits up to 5 s for it to vanish, and removes the folder. On a
- * normal end the runner kills the watchdog itself.
+ * the writer). The shell then SIGKILLs each java process group it was given
+ * (each java leads its own group), waits up to 5 s for them to vanish, and
+ * removes the folder. On a normal end the runner kills the watchdog itself.
  *
  * Why this way: Linux has `prctl(PR_SET_PDEATHSIG)`, macOS does not, and
  * Node exposes neither; a Java agent would mean shipping compiled Java. EOF
@@ -27,11 +28,15 @@ import { killGroup } from './child-registry.ts';
  * hit another group.
  */
 const SCRIPT = [
-  'read -r _',
-  'kill -9 -"$1" 2>/dev/null',
+  'dir="$1"; shift',
+  'groups="$*"',
+  // Each line Node writes is one more process group (a distributed run's workers, started later).
+  'while read -r g; do groups="$groups $g"; done',
+  'for g in $groups; do kill -9 -"$g" 2>/dev/null; done',
+  'alive() { for g in $groups; do kill -0 -"$g" 2>/dev/null && return 0; done; return 1; }',
   'i=0',
-  'while [ "$i" -lt 25 ] && kill -0 -"$1" 2>/dev/null; do sleep 0.2; i=$((i + 1)); done',
-  'rm -rf "$2"',
+  'while [ "$i" -lt 25 ] && alive; do sleep 0.2; i=$((i + 1)); done',
+  'rm -rf "$dir"',
 ].join('\n');
 
 /** Name the watchdog shows in `ps` (`$0` of the script). */
@@ -39,17 +44,22 @@ export const WATCHDOG_NAME = 'tla2tools-runner-watchdog';
 
 /** A started watchdog; `stop()` ends it when the run has ended normally. */
 export interface Watchdog {
+  /** One more process group to end with the others (a JVM started after the watchdog). */
+  add(pid: number): void;
   stop(): void;
 }
 
 /**
- * Starts the watchdog of one run: java's pid (= its process group) and the
- * run's temporary folder. Detached, so a signal to this process's group
+ * Starts the watchdog of one run: java's pid (= its process group), or the
+ * pids of every JVM of a distributed run (server and local workers, each
+ * its own group), and the run's temporary folder. The folder goes only
+ * after every group is gone, so no JVM writes into it again. Detached, so a signal to this process's group
  * (Ctrl-C) does not kill it before it has done its work; unref'd, so it
  * never keeps Node alive.
  */
-export function startWatchdog(javaPid: number, tempDir: string, shell = '/bin/sh'): Watchdog {
-  const child: ChildProcess = spawn(shell, ['-c', SCRIPT, WATCHDOG_NAME, String(javaPid), tempDir], {
+export function startWatchdog(javaPids: number | readonly number[], tempDir: string, shell = '/bin/sh'): Watchdog {
+  const groups = (typeof javaPids === 'number' ? [javaPids] : javaPids).map(String);
+  const child: ChildProcess = spawn(shell, ['-c', SCRIPT, WATCHDOG_NAME, tempDir, ...groups], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
   });
@@ -59,6 +69,9 @@ export function startWatchdog(javaPid: number, tempDir: string, shell = '/bin/sh
   child.unref();
   child.stdin?.on('error', () => undefined); // EPIPE if the shell is already gone
   return {
+    add(pid) {
+      child.stdin?.write(`${pid}\n`);
+    },
     stop() {
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) killGroup(child.pid);
       child.stdin?.destroy();

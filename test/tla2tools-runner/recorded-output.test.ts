@@ -8,6 +8,7 @@ import {
   tlcEventSchema,
   type TlcEvent,
   type TlcResult,
+  UNNAMED_COUNTEREXAMPLE_NOTE,
 } from '../../src/tla2tools-runner/index.ts';
 import { recording } from './recorded.ts';
 
@@ -144,6 +145,27 @@ describe('parsing recorded TLC 2.18 output', () => {
       }
     }
     expect(states).toBe(4 + 3 + 2 + 2 + 2);
+  });
+
+  it('TLCServer (distributed, -tool): framed like tlc2.TLC, its unframed first line gives the version', () => {
+    const { events, result } = replay('DistributedCounter');
+    expect(events.filter((e) => e.type === 'malformed')).toEqual([]);
+    expect(events.some((e) => e.type === 'message' && e.code === 7000)).toBe(true);
+    expect(result.outcome).toBe('success');
+    expect(result.version).toBe('2.18');
+    // Counter.tla derives 12 distinct states by hand; TLCServer's generated count is its own (19 single-process).
+    expect(result.distinctStates).toBe(12);
+    expect(result.printed).toEqual([]);
+  });
+
+  it('TLCServer on a violation: exit 0, no violation message, only the last state: an error saying so, never success', () => {
+    const { result } = replay('DistributedInvariantViolation');
+    expect(recording('DistributedInvariantViolation').exitCode).toBe(0);
+    expect(result.outcome).toBe('error');
+    expect(result.violated).toBeNull();
+    expect(result.errors).toContain(UNNAMED_COUNTEREXAMPLE_NOTE);
+    // The single-process run prints Start, Work, Work from Init; TLCServer starts its "trace" at the violating state's parent.
+    expect(result.trace.map((s) => s.state?.count)).toEqual([tlc.int(1), tlc.int(2)]);
   });
 
   it('keeps unknown messages and reports unreadable known ones', () => {

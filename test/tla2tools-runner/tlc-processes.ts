@@ -33,9 +33,10 @@ export async function within(ms: number, check: () => boolean): Promise<number |
 /**
  * Starts helpers/run-forever.ts in a child Node process (TLC on a spec that
  * never ends) and resolves once its java runs, with the run's temp folder.
+ * `['--distributed']`: a TLCServer with 2 local workers, once one registered.
  */
-export async function startRunForever(root: string): Promise<{ child: ChildProcessByStdio<null, Readable, null>; tempDir: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'run-forever.ts')], {
+export async function startRunForever(root: string, helperArgs: readonly string[] = []): Promise<{ child: ChildProcessByStdio<null, Readable, null>; tempDir: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'run-forever.ts'), ...helperArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

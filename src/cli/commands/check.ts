@@ -1,18 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TlcSetupError, type TlcResult } from '../../tla2tools-runner/index.ts';
+import { TlcSetupError, type TlcResult, type TlcRunOptions } from '../../tla2tools-runner/index.ts';
 import { terminalSwimlanes } from '../../report/index.ts';
-import { checkModels, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
+import { checkModels, searchEngine, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
 import { errorAnnotation, findDefinition, inGithubActions } from '../../report/ci/github-annotations.ts';
 import { renderJunit, type JunitCase } from '../../report/ci/junit.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
+import { distributedBanner, ENGINE_HELP, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { loadManifest, ManifestError, MANIFEST_FILE, PROFILES, saveManifest, type Manifest, type ManifestModel, type Profile } from '../../manifest/manifest.ts';
 
 const HELP = `usage: mmu-notifier check [--json] [--all | --profile deep|simulate] [--model NAME]... [--list] [--jobs N] [--record] [--manifest FILE] [--timeout S] [--force]
+                          [--workers N|auto] [--heap SIZE] [--fp N] [--fpbits N] [--fpmem F]
+                          [--distributed [--local-workers K] [--port P] [--host H]]
 
 Model-checks every CI model of spec/manifest.json with TLC (-workers 1) and
 compares the verdict, the violated property and the recorded state counts
@@ -40,6 +43,12 @@ with the manifest.
                    fresh (by default a model whose spec modules, cfg, TLC jar,
                    runner and TLC options are unchanged since its last check
                    reuses that result, kept in out/check-cache/ beside spec/)
+How TLC runs (default: one worker thread, the counts the manifest records):
+${ENGINE_HELP}
+With more than one worker thread only the verdict, the violated property and,
+for a model expected to succeed, the distinct and generated states are compared;
+with --distributed, of those counts only the distinct states (TLCServer counts
+generated states differently, and names no violation); --record is refused then.
 With GITHUB_ACTIONS=true, each mismatch is also printed as an ::error annotation
 at the definition of the violated property (or at the model's cfg).
 A model whose module or cfg file is missing is reported (one line naming it
@@ -63,6 +72,8 @@ interface CheckArgs {
   swimlanes: boolean;
   junit: string | undefined;
   force: boolean;
+  /** How TLC runs: workers, heap, fingerprint set, distributed mode. */
+  engine: Partial<TlcRunOptions>;
 }
 
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
@@ -82,6 +93,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
       junit: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...ENGINE_OPTIONS,
     },
   });
   if (values.help) return 'help';
@@ -96,7 +108,12 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' {
   if (profile !== undefined && (values.all || values.model)) throw new ManifestError('--profile selects models itself: give it without --all and --model');
   const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new ManifestError(`--jobs wants a positive integer, got '${values.jobs}'`);
+  const engine = engineOptions(values);
+  if (values.record && searchEngine(engine) !== 'single') {
+    throw new ManifestError('--record writes the counts of one worker thread: leave out --workers (or give 1) and --distributed');
+  }
   return {
+    engine,
     jobs,
     json: values.json ?? false,
     all: values.all ?? false,
@@ -203,7 +220,11 @@ async function runCheck(argv: string[]): Promise<number> {
     {
       jobs: args.jobs,
       cache: { dir: checkCacheDir(args.manifestPath), force: args.force },
-      tlc: { jarRecordFile: TLC_RECORD_FILE, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) },
+      tlc: { jarRecordFile: TLC_RECORD_FILE, ...args.engine, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) },
+      onRun: (m, handle) => {
+        const banner = distributedBanner(handle, `${m.name}: TLCServer`);
+        if (banner) process.stderr.write(`${banner}\n`);
+      },
       // Progress goes to stderr so that --json output stays one JSON object.
       onStart: (m, i, n, cached) => process.stderr.write(`[${i + 1}/${n}] ${m.name} ${cached ? '(cached: inputs unchanged)' : '...'}\n`),
       // Keep only results with a counterexample: they are what the swimlanes draw.

@@ -14,16 +14,22 @@ import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-co
 import { formatProgress, ProgressPrinter } from '../progress-line.ts';
 import { TLC_RECORD_FILE } from '../project.ts';
 import { formatTrace } from '../tlc-trace-text.ts';
+import { distributedBanner, ENGINE_HELP, ENGINE_OPTIONS, engineOptions } from '../tlc-engine-args.ts';
 import { terminalSwimlanes } from '../../report/terminal-swimlanes.ts';
 
-const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N] [--timeout S] [--heap SIZE] [--json]
+const HELP = `usage: mmu-notifier tlc <spec.tla> [--config <cfg>] [--workers N|auto] [--timeout S] [--heap SIZE] [--json]
+                        [--fp N] [--fpbits N] [--fpmem F] [--distributed [--local-workers K] [--port P] [--host H]]
 
 Runs TLC once on a spec and reports the verdict. What the spec prints
-(Print/PrintT) is shown as it comes.
+(Print/PrintT) is shown as it comes. With more than one worker thread a
+complete run has the same distinct and generated counts, but the depth and
+which counterexample is found may differ; with --distributed only the
+distinct count is the same (see src/tla2tools-runner/README.md), and a run
+that finds a violation ends in an error saying so (TLCServer 2.18 names none).
+--distributed prints the server's port on stderr.
   --config <cfg>   config file (default: <spec>.cfg)
-  --workers N      TLC worker threads, a whole number >= 1 or 'auto' (default 1)
   --timeout S      stop TLC after S seconds (verdict: error)
-  --heap SIZE      Java heap for TLC, e.g. 4g (-Xmx4g)
+${ENGINE_HELP}
   --json           print one JSON object: {outcome, exitCode, violated, distinctStates,
                    generatedStates, depth, durationMs, trace: [{action, state}],
                    errors?, printed? (the last ${KEPT_PRINTED_LINES} lines the spec printed), printedOmitted?}
@@ -75,22 +81,14 @@ function positiveNumber(text: string | undefined, what: string): number | undefi
   return n;
 }
 
-function workerCount(text: string | undefined): number | 'auto' | undefined {
-  if (text === undefined || text === 'auto') return text;
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 1024) throw new TlcSetupError(`--workers must be a whole number from 1 to 1024 or 'auto', got '${text}'.`);
-  return n;
-}
-
 function parse(argv: string[]): { options: TlcRunOptions; json: boolean } | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       config: { type: 'string' },
-      workers: { type: 'string' },
       timeout: { type: 'string' },
-      heap: { type: 'string' },
+      ...ENGINE_OPTIONS,
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -98,15 +96,14 @@ function parse(argv: string[]): { options: TlcRunOptions; json: boolean } | 'hel
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new TlcSetupError('give exactly one spec (.tla file).');
   const timeout = positiveNumber(values.timeout, '--timeout');
-  const workers = workerCount(values.workers);
+  const engine = engineOptions(values);
   return {
     json: values.json === true,
     options: {
       spec: positionals[0]!,
       ...(values.config !== undefined ? { config: values.config } : {}),
-      ...(workers !== undefined ? { workers } : {}),
+      ...engine,
       ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
-      ...(values.heap !== undefined ? { heap: values.heap } : {}),
       jarRecordFile: TLC_RECORD_FILE,
     },
   };
@@ -130,6 +127,8 @@ async function run(argv: string[]): Promise<number> {
     throw err;
   }
   const { json } = parsed;
+  const banner = distributedBanner(handle);
+  if (banner) console.error(banner);
   if (!json) {
     const status = process.stderr.isTTY === true && !process.env.CI ? new LiveStatus(process.stderr) : new PlainStatus();
     handle.onEvent = (e) => status.event(e);
