@@ -5,7 +5,8 @@
  *   same after subtracting TLC's fixed cost (JVM, SANY, constants), measured
  *   by judging a run of its initial state only;
  * - how that per-step cost grows with subscriptions and with threads;
- * - one TLC process for all runs vs one per run.
+ * - one TLC process for all runs vs one per run;
+ * - the cost of checking the spec's invariants on every recorded state.
  * (The recording cost is bench/recording.bench.ts.)
  */
 import { join, resolve } from 'node:path';
@@ -60,6 +61,14 @@ export default async function bench(): Promise<BenchReport> {
     const runs = await record(c, RUNS);
     const j = await judged(c, runs);
     perStep.push([`32 subs, ${invalidators} invalidators`, Math.max(1, j.ms - j.fixedMs) / j.steps]);
+  }
+  {
+    // The same runs judged with and without the family's invariants in the cfg.
+    const c = mainlineConstants(shapeAt(32), 3);
+    const runs = await record(c, RUNS);
+    const withInv = await judgeBatch(SETUP, MAINLINE, c, runs);
+    const without = await judgeBatch(SETUP, { ...MAINLINE, invariants: [] }, c, runs);
+    rows.push({ metric: `invariants checked on every state (32 subs, ${stepsOf(runs)} steps): TLC time with / without`, value: `${(withInv.tlcMs / 1000).toFixed(1)} s / ${(without.tlcMs / 1000).toFixed(1)} s (${(withInv.tlcMs / without.tlcMs).toFixed(2)}x)` });
   }
   rows.push({ metric: 'TLC ms per step (net of fixed cost)', value: perStep.map(([k, v]) => `${k}: ${v.toFixed(2)}`).join('; ') });
 
