@@ -96,6 +96,13 @@ export interface SpecWorld<S extends ProtocolState = ProtocolState, C = unknown>
   onStep(observer: StepObserver): () => void;
   /** The whole observable state in the JSON shape `S` (compared with TLC's states by deep equality). */
   snapshot(): S;
+  /**
+   * A stream of snapshots for a recorder: each call returns the state now,
+   * equal to `snapshot()`, in which every part equal to the previous call's
+   * is that call's object (snapshot-sharing.ts). A recorded run keeps one
+   * copy of what a step left alone; nothing may mutate what it returns.
+   */
+  snapshotter(): () => S;
   /** The spec's safety invariants violated by the current state (the spec's names), empty if none. */
   violations(): string[];
   /**

@@ -45,6 +45,7 @@ export abstract class WorldBase<S extends ProtocolState, C extends BaseConfig> i
 
   abstract choices(id: string): StepChoice[];
   abstract snapshot(): S;
+  abstract snapshotter(): () => S;
   abstract violations(): string[];
   abstract walking(): boolean;
   abstract quiescent(): boolean;

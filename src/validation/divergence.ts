@@ -29,6 +29,18 @@ export interface Divergence {
   readonly diff: Difference[];
   /** How many successors (or initial states) the spec offered. */
   readonly specOptions: number;
+  /**
+   * The spec's invariant that the state after this step breaks (the step
+   * is a spec step; diff is empty), or null: the step is not a spec step.
+   */
+  readonly violated: string | null;
+}
+
+/** The divergence of a run that the spec can take up to state `state` (1-based), which breaks `invariant`. */
+export function breachOf(states: readonly RecordedState[], state: number, invariant: string): Divergence {
+  const s = states[state - 1];
+  if (s === undefined) throw new Error(`breachOf: the run has no state ${state}`);
+  return { step: state - 1, action: s.lastAction.name, thread: s.lastAction.thread, diff: [], specOptions: 0, violated: invariant };
 }
 
 /** Decodes the printed states of a successor run. */
@@ -84,5 +96,6 @@ export async function divergenceOf(setup: TlcSetup, family: StateFamily, constan
     thread: next.lastAction.thread,
     diff: best === null ? [{ path: '.', expected: null, actual: 'the spec offers no step from the previous state' }] : best.diff,
     specOptions: options.length,
+    violated: null,
   };
 }

@@ -13,6 +13,13 @@ export interface StateFamily {
   readonly name: 'mainline' | 'holepunch';
   /** The spec module the trace module EXTENDS (it defines Init, InvStep, FltStep, MgrStep, Next). */
   readonly module: string;
+  /**
+   * The safety invariants every recorded state must satisfy (names of
+   * the module's operators): the set every safety model of the family
+   * checks (spec/models/mainline/MCSafety.cfg; the invariants common to
+   * all of spec/models/holepunch/*.cfg).
+   */
+  readonly invariants: readonly string[];
   /** The state variables, in the spec's order. */
   readonly variables: readonly string[];
   /** Whether the JSON array at `path` (`tree`, `relq.i1`, `lastAction.args.subs`) is a TLA+ set. */
@@ -25,14 +32,29 @@ const MAINLINE_VARS = ['seq', 'active', 'tree', 'deferred', 'waitq', 'subs', 'pt
 export const MAINLINE: StateFamily = {
   name: 'mainline',
   module: 'MMUNotifierProperties',
+  invariants: [
+    'TypeOK', 'OddSeqImpliesActive', 'DeferredOnlyWhileOdd', 'InsertedSeqsOdd', 'LifecycleMatchesTreeAndList', 'WalkersOnlyWhileOdd',
+    'WalkersShareEpochSeq', 'NoUseAfterFree', 'RemoveReturnsUnlinked', 'PendingInsertSeqIsEpoch', 'DriverLockHeldInCriticalSections',
+    'NoStaleDeviceEntry', 'ZappedBeforeMutate',
+  ],
   variables: MAINLINE_VARS,
   isSet: (path) => path === 'tree' || path === 'waitq' || path === 'deferred',
 };
 
-/** spec/HolePunch.tla: `deferred` is a sequence (the hlist); upd, relq, hp, work, mmap, vma added. */
+/**
+ * spec/HolePunch.tla (through HolePunchProperties, which EXTENDS it and
+ * defines the invariants): `deferred` is a sequence (the hlist); upd, relq,
+ * hp, work, mmap, vma added. NoCoverageLoss, NoFaultUseAfterRelease and
+ * NoOverlapWhenSettled are left out: only some hole-punch models check them
+ * (they are the questions of those models, not properties of every strategy).
+ */
 export const HOLEPUNCH: StateFamily = {
   name: 'holepunch',
-  module: 'HolePunch',
+  module: 'HolePunchProperties',
+  invariants: [
+    'TypeOK', 'OddSeqImpliesActive', 'DeferredOnlyWhileOdd', 'DeferredListNoDuplicates', 'InsertedSeqsOdd', 'WalkersOnlyWhileOdd',
+    'PendingInsertSeqIsEpoch', 'NoUseAfterFree', 'NoStaleDeviceEntry',
+  ],
   variables: [...MAINLINE_VARS, 'upd', 'relq', 'hp', 'work', 'mmap', 'vma'],
   isSet: (path) =>
     path === 'tree' || path === 'waitq' || path === 'vma' || path === 'mmap.readers' || path === 'lastAction.args.subs' || /^relq\.[^.]+$/.test(path),

@@ -7,7 +7,8 @@
  * checked against the lines: the distinct states must be exactly the
  * matched states of all runs (every recorded state is distinct, since
  * tvStep is part of it), so a run can never pass because TLC explored
- * nothing or the marks were lost.
+ * nothing or the marks were lost. A state that breaks one of the family's
+ * invariants ends TLC early; the run is reported with the invariant.
  */
 import { join } from 'node:path';
 import { runTlcJob } from '../codegen/tlc-job.ts';
@@ -37,6 +38,12 @@ export interface RunVerdict {
   /** How many leading states the spec matched: 0 = not even Init, length = the whole run. */
   readonly matched: number;
   readonly valid: boolean;
+  /**
+   * The spec's invariant that state `matched` (1-based) breaks, or null.
+   * The run is a behaviour of the spec up to that state, and that state
+   * violates the invariant: not valid.
+   */
+  readonly violated: string | null;
 }
 
 /** The verdicts of one TLC process over a batch of runs. */
@@ -58,7 +65,7 @@ export function writeSpec(dir: string, spec: GeneratedSpec): { tla: string; cfg:
 }
 
 /** Runs TLC on a generated spec in its own folder; returns the print lines and the result. */
-export async function runGenerated(setup: TlcSetup, spec: GeneratedSpec, what: string): ReturnType<typeof runTlcJob> {
+export async function runGenerated(setup: TlcSetup, spec: GeneratedSpec, what: string, accept: Parameters<typeof runTlcJob>[1] = ['success']): ReturnType<typeof runTlcJob> {
   return withWorkDir(setup.workRoot, async (dir) => {
     const files = writeSpec(dir, spec);
     return runTlcJob(
@@ -71,7 +78,7 @@ export async function runGenerated(setup: TlcSetup, spec: GeneratedSpec, what: s
         javaOptions: [`-DTLA-Library=${setup.specDir}`],
         ...(setup.timeoutMs !== undefined ? { timeoutMs: setup.timeoutMs } : {}),
       },
-      ['success'],
+      accept,
       what,
     );
   });
@@ -92,10 +99,34 @@ export function matchedFromMarks(lines: readonly string[], runs: number): number
   return matched;
 }
 
-/** Has TLC judge a batch of runs (same constants) in one process. */
+/** The run (1-based) and state index (1-based) of the last state of TLC's error trace: the state that broke an invariant. */
+function breachAt(result: Awaited<ReturnType<typeof runTlcJob>>['result'], runs: number): { run: number; state: number } {
+  const last = result.trace[result.trace.length - 1]?.state;
+  const r = last?.tvRun;
+  const k = last?.tvStep;
+  if (r?.kind !== 'int' || k?.kind !== 'int' || r.value < 1 || r.value > runs) {
+    throw new Error(`trace validation: TLC reports ${String(result.violated)} violated but its error trace names no recorded state`);
+  }
+  return { run: r.value, state: k.value };
+}
+
+/**
+ * Has TLC judge a batch of runs (same constants) in one process. TLC stops
+ * at the first state that breaks an invariant: that run gets its verdict
+ * (invalid, the invariant named) and the others are judged again without it.
+ */
 export async function judgeBatch(setup: TlcSetup, family: StateFamily, constants: ModelConstants, runs: ReadonlyArray<readonly RecordedState[]>): Promise<BatchVerdict> {
   const spec = traceSpec('TVTrace', family, constants, runs);
-  const { result, printed } = await runGenerated(setup, spec, 'trace validation');
+  const { result, printed } = await runGenerated(setup, spec, 'trace validation', ['success', 'safety']);
+  if (result.outcome === 'safety') {
+    const { run, state } = breachAt(result, runs.length);
+    const rest = runs.filter((_, j) => j !== run - 1);
+    const others: BatchVerdict = rest.length === 0 ? { verdicts: [], distinctStates: 0, tlcMs: 0 } : await judgeBatch(setup, family, constants, rest);
+    const breach: RunVerdict = { length: (runs[run - 1] as readonly RecordedState[]).length, matched: state, valid: false, violated: result.violated };
+    const verdicts = [...others.verdicts];
+    verdicts.splice(run - 1, 0, breach);
+    return { verdicts, distinctStates: others.distinctStates, tlcMs: result.durationMs + others.tlcMs };
+  }
   const matched = matchedFromMarks(printed, runs.length);
   const total = matched.reduce((a, b) => a + b, 0);
   if (result.distinctStates !== total) {
@@ -103,7 +134,7 @@ export async function judgeBatch(setup: TlcSetup, family: StateFamily, constants
   }
   const verdicts = runs.map((states, r) => {
     const m = matched[r] ?? 0;
-    return { length: states.length, matched: m, valid: m === states.length };
+    return { length: states.length, matched: m, valid: m === states.length, violated: null };
   });
   return { verdicts, distinctStates: total, tlcMs: result.durationMs };
 }

@@ -20,6 +20,9 @@
  * the size of the state space. Every matched state prints
  * <<"tv", run, index>> (PrintT, -userFile): a run is valid iff its last
  * index was printed. No run can be valid because TLC explored nothing.
+ * The cfg checks the family's safety invariants (family.ts) on every
+ * matched state: a run the spec can take that reaches a state breaking
+ * one is reported with the invariant's name (tlc-judge.ts).
  */
 import { type ModelConstants } from '../codegen/model-constants.ts';
 import { constantBindings, type StateFamily } from './family.ts';
@@ -98,7 +101,8 @@ export function traceSpec(moduleName: string, family: StateFamily, constants: Mo
     '='.repeat(40),
     '',
   ].join('\n');
-  const config = ['CONSTANTS', ...cfg, 'INIT TVInit', 'NEXT TVNext', 'CHECK_DEADLOCK FALSE', ''].join('\n');
+  const invariants = ['INVARIANTS', ...family.invariants.map((i) => `    ${i}`)];
+  const config = ['CONSTANTS', ...cfg, 'INIT TVInit', 'NEXT TVNext', ...invariants, 'CHECK_DEADLOCK FALSE', ''].join('\n');
   return { moduleName, module, cfg: config };
 }
 

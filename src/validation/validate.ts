@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { type ModelConstants } from '../codegen/model-constants.ts';
 import { type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
-import { type Divergence, divergenceOf } from './divergence.ts';
+import { breachOf, type Divergence, divergenceOf } from './divergence.ts';
 import { familyOf } from './family.ts';
 import { DEFAULT_SHAPE, holePunchConstants, mainlineConstants, type RunShape } from './run-shape.ts';
 import { judgeBatch, type RunVerdict, type TlcSetup } from './tlc-judge.ts';
@@ -52,7 +52,7 @@ export interface ValidationReport {
   readonly steps: number;
   readonly validRuns: number;
   readonly invalidRuns: number;
-  /** The first rejected run (lowest index): its divergent step and diff. */
+  /** The first rejected run (lowest index): its divergent step and diff, or the step after which the spec's invariant `violated` breaks. */
   readonly firstDivergence: (Divergence & { run: number }) | null;
   /** TLC wall time, JVM starts included (judging + the divergence probe). */
   readonly tlcMs: number;
@@ -109,11 +109,15 @@ export async function validateRuns(setup: TlcSetup, options: ValidateOptions): P
   const bad = perRun.findIndex((r) => !r.valid);
   let firstDivergence: ValidationReport['firstDivergence'] = null;
   if (bad >= 0) {
-    progress(`finding the divergent step of run ${bad + 1}`);
-    const t0 = performance.now();
-    const d = await divergenceOf(setup, family, constants, (recorded[bad] as RecordedRun).states, (perRun[bad] as RunReport).matched);
-    tlcMs += performance.now() - t0;
-    firstDivergence = { run: bad + 1, ...d };
+    const { states } = recorded[bad] as RecordedRun;
+    const { matched, violated } = perRun[bad] as RunReport;
+    if (violated !== null) firstDivergence = { run: bad + 1, ...breachOf(states, matched, violated) };
+    else {
+      progress(`finding the divergent step of run ${bad + 1}`);
+      const t0 = performance.now();
+      firstDivergence = { run: bad + 1, ...(await divergenceOf(setup, family, constants, states, matched)) };
+      tlcMs += performance.now() - t0;
+    }
   }
   const validRuns = perRun.filter((r) => r.valid).length;
   return {

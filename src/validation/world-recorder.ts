@@ -2,7 +2,9 @@
  * The one file of src/validation that knows src/impl: it builds a World or
  * HolePunchWorld for a run's constants, lets the explorer's random or PCT
  * scheduler drive it (src/impl/explore.ts runWorldSchedule) and records,
- * after every step, the world's snapshot. The snapshot is already in the
+ * after every step, the world's snapshot, sharing with the previous state
+ * every part the step did not change (SpecWorld.snapshotter), so a
+ * step costs a comparison of the live state, not a copy. The snapshot is already in the
  * spec's variable shape and carries `lastAction` — action, thread and
  * arguments as the world's step observer (the StepObserver of
  * src/impl/scheduler.ts, wired to World.record) saw them — so the recorded
@@ -17,7 +19,6 @@ import { runWorldSchedule, seededChooser, type Policy } from '../impl/explore.ts
 import { HolePunchWorld } from '../impl/holepunch/world.ts';
 import { World } from '../impl/mainline/world.ts';
 import type { SpecWorld } from '../impl/world-api.ts';
-import { jsonEqual } from '../codegen/state-diff.ts';
 import { type VariantName } from '../protocol/variants.ts';
 
 export { seededChooser, type Policy } from '../impl/explore.ts';
@@ -37,6 +38,8 @@ export interface RecordOptions {
   readonly maxSteps: number;
   /** false: run the same schedule without snapshots (the baseline of the recording cost). */
   readonly record?: boolean;
+  /** How the states are taken (default: the world's snapshotter, sharing unchanged parts); the bench passes the old full copy to compare. */
+  readonly snapshots?: (world: SpecWorld) => () => RecordedState;
 }
 
 /** What one recorded run did. */
@@ -53,28 +56,6 @@ export interface RecordedRun {
   readonly failure: string | null;
 }
 
-/**
- * `next` with every variable (and every entry of a per-id variable) that
- * equals the previous state's replaced by the previous state's object. Most
- * steps change a few fields, so a long run keeps one copy of the page
- * tables instead of one per step: the fresh snapshot dies young and the
- * garbage collector never has to move it (memory of long runs).
- */
-function shareUnchanged(prev: RecordedState | undefined, next: RecordedState): RecordedState {
-  if (prev === undefined) return next;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(next)) {
-    const p = prev[k];
-    if (jsonEqual(p, v)) out[k] = p;
-    else if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof p === 'object' && p !== null && !Array.isArray(p)) {
-      const inner: Record<string, unknown> = {};
-      for (const [id, x] of Object.entries(v)) inner[id] = jsonEqual((p as Record<string, unknown>)[id], x) ? (p as Record<string, unknown>)[id] : x;
-      out[k] = inner;
-    } else out[k] = v;
-  }
-  return out as RecordedState;
-}
-
 /** The world of the constants' family (the hot loop of the run goes through these few members). */
 function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SpecWorld {
   if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, variant ? { variant } : {}), choose }).start();
@@ -89,12 +70,13 @@ export async function recordRun(constants: ModelConstants, options: RecordOption
   const choose = seededChooser(options.seed);
   const world = makeWorld(constants, options.variant, choose);
   const record = options.record !== false;
-  const states: RecordedState[] = record ? [world.snapshot() as RecordedState] : [];
+  const snapshot = options.snapshots?.(world) ?? (world.snapshotter());
+  const states: RecordedState[] = record ? [snapshot()] : [];
   // Record after every step: the world's own step, followed by its snapshot.
   const step = world.step.bind(world);
   (world as { step: SpecWorld['step'] }).step = async (id, action, args) => {
     const choice = await step(id, action, args);
-    if (record) states.push(shareUnchanged(states[states.length - 1], world.snapshot() as RecordedState));
+    if (record) states.push(snapshot());
     return choice;
   };
   try {

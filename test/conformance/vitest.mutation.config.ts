@@ -1,11 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// The conformance suite for Stryker (stryker.config.mjs): trace replays only.
+// The suites Stryker runs (stryker.config.mjs): the conformance trace replays
+// and trace validation (which runs TLC: minutes per mutant it covers).
+// MMU_MUTATION_SUITES=conformance leaves trace validation out (a quick run).
+const suites = process.env.MMU_MUTATION_SUITES ?? 'conformance,validation';
+const include = [
+  ...(suites.includes('conformance') ? ['test/conformance/mutation-suite.mutation.ts'] : []),
+  ...(suites.includes('validation') ? ['test/validation/validate.test.ts'] : []),
+];
+
 export default defineConfig({
   test: {
-    include: ['test/conformance/mutation-suite.mutation.ts'],
+    include,
     reporters: ['default'],
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     pool: 'forks',
   },
 });

@@ -22,10 +22,10 @@ describe('mmu-notifier validate (usage, no TLC)', () => {
     const constants = mainlineConstants(DEFAULT_SHAPE, 1);
     const json = reportToJson({
       runs: 2, steps: 10, validRuns: 1, invalidRuns: 1, tlcMs: 5, recordMs: 1, constants, perRun: [],
-      firstDivergence: { run: 2, step: 4, action: 'mm_change_ptes', thread: 'i1', diff: [{ path: '.pte[0]', expected: 2, actual: 9 }], specOptions: 3 },
+      firstDivergence: { run: 2, step: 4, action: 'mm_change_ptes', thread: 'i1', diff: [{ path: '.pte[0]', expected: 2, actual: 9 }], specOptions: 3, violated: null },
     });
     expect(Object.keys(json)).toEqual(['runs', 'steps', 'validRuns', 'invalidRuns', 'firstDivergence', 'tlcMs', 'recordMs']);
-    expect(json.firstDivergence).toEqual({ run: 2, step: 4, action: 'mm_change_ptes', thread: 'i1', diff: [{ path: '.pte[0]', expected: 2, actual: 9 }] });
+    expect(json.firstDivergence).toEqual({ run: 2, step: 4, action: 'mm_change_ptes', thread: 'i1', diff: [{ path: '.pte[0]', expected: 2, actual: 9 }], violated: null });
   });
 });
 

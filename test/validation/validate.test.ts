@@ -100,4 +100,28 @@ describe('trace validation (TLC judges recorded implementation runs)', () => {
     },
     SLOW,
   );
+
+  it(
+    'names the invariant a spec behaviour breaks: M4 runs against the spec\'s own M4 (MCBug_M4_InsertedSeqsOdd) are spec steps into a state breaking InsertedSeqsOdd',
+    async () => {
+      const variant: VariantName = 'M4_even_interval_seq';
+      const report = await validateRuns(SETUP, { runs: 3, variant, specVariant: variant, shape: { subs: 8, pages: 16, invalidators: 2, faulters: 1 }, seed: 5 });
+      expect(report.invalidRuns).toBeGreaterThan(0);
+      const d = report.firstDivergence;
+      expect(d).not.toBeNull();
+      expect(d!.violated).toBe('InsertedSeqsOdd');
+      expect(d!.diff).toEqual([]);
+      expect(d!.action).toBe('mmu_interval_notifier_insert');
+      const bad = report.perRun[d!.run - 1]!;
+      // The spec took every step up to the breaking state: the run ends there (the implementation's own checks stop it too).
+      expect(bad.violated).toBe('InsertedSeqsOdd');
+      expect(bad.matched).toBe(bad.length);
+      expect(d!.step).toBe(bad.steps);
+      expect(bad.implViolations).toContain('InsertedSeqsOdd');
+      // Runs judged after the breach are judged again, without the breaching run: each has a verdict of its own.
+      expect(report.perRun).toHaveLength(3);
+      for (const r of report.perRun) expect(r.valid ? r.matched === r.length : r.violated !== null || r.matched < r.length).toBe(true);
+    },
+    SLOW,
+  );
 });

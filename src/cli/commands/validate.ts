@@ -18,7 +18,9 @@ the given size, records every step, and has TLC decide whether each run is a
 behaviour of the spec (spec/MMUNotifier.tla, or spec/HolePunch.tla with
 --family holepunch). A rejected run is reported with its first step that is
 not a spec step and the fields in which the recorded state differs from the
-nearest state the spec offers.
+nearest state the spec offers. Every recorded state is also checked against
+the spec's safety invariants (TypeOK, INV-*, SAFE-*): a run the spec can take
+into a state that breaks one is invalid, with the invariant named.
   --runs N            runs to record and validate (default 10)
   --subs K            subscriptions (default ${D.subs}); intervals overlap, nest and share starts
   --pages P           pages (default ${D.pages})
@@ -34,7 +36,9 @@ nearest state the spec offers.
   --batch N           runs per TLC process (default: all runs in one)
   --pct D             PCT scheduling with D priority change points (default: uniform)
   --json              print {runs, steps, validRuns, invalidRuns, firstDivergence:
-                      null | {run, step, action, thread, diff}, tlcMs, recordMs}
+                      null | {run, step, action, thread, diff, violated}, tlcMs, recordMs}
+                      (violated: the spec invariant the state after that step
+                      breaks, the step being a spec step; null: not a spec step)
 exit status: 0 every run valid, 1 a run is not a behaviour of the spec,
              2 bad usage or setup (no java or TLC jar, a path that cannot be
              written), 3 TLC could not judge (a TLC error)`;
@@ -79,7 +83,7 @@ export function reportToJson(r: ValidationReport): Record<string, unknown> {
     steps: r.steps,
     validRuns: r.validRuns,
     invalidRuns: r.invalidRuns,
-    firstDivergence: d === null ? null : { run: d.run, step: d.step, action: d.action, thread: d.thread, diff: d.diff },
+    firstDivergence: d === null ? null : { run: d.run, step: d.step, action: d.action, thread: d.thread, diff: d.diff, violated: d.violated },
     tlcMs: r.tlcMs,
     recordMs: r.recordMs,
   };
@@ -88,7 +92,9 @@ export function reportToJson(r: ValidationReport): Record<string, unknown> {
 function summary(r: ValidationReport): string {
   const lines = [`${r.runs} run(s), ${r.steps} steps: ${r.validRuns} valid, ${r.invalidRuns} not a behaviour of the spec (TLC ${(r.tlcMs / 1000).toFixed(1)} s, recording ${(r.recordMs / 1000).toFixed(1)} s)`];
   const d = r.firstDivergence;
-  if (d !== null) {
+  if (d !== null && d.violated !== null) {
+    lines.push(`run ${d.run}: step ${d.step} (${d.action} by ${d.thread}) is a step of the spec, and the state after it violates the spec's invariant ${d.violated}`);
+  } else if (d !== null) {
     lines.push(`run ${d.run}: step ${d.step} (${d.action} by ${d.thread}) is not a step of the spec (${d.specOptions} spec option(s) there); recorded state vs nearest spec state:`);
     lines.push(formatDiff(d.diff));
   }

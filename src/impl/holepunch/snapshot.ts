@@ -5,25 +5,29 @@
  */
 import { type HolePunchState } from '../../protocol/index.ts';
 import { protocolSnapshot } from '../protocol-snapshot.ts';
+import { NO_SHARING, sharedList, type Sharing } from '../snapshot-sharing.ts';
 import { type HolePunchView } from './config.ts';
 
-/** The world's state in the JSON shape of spec/HolePunch.tla. */
-export function holePunchSnapshot(w: HolePunchView): HolePunchState {
-  const pc: Record<string, string> = {};
-  for (const [id, t] of w.tasks) pc[id] = t.pc;
-  const upd: Record<string, unknown> = {};
-  for (const s of w.subs) upd[s.id] = s.updated === null ? { start: 0, last: 0 } : { start: s.updated.start, last: s.updated.last };
-  const relq: Record<string, unknown> = {};
-  for (const id of Object.keys(w.inv)) relq[id] = (w.notifier.pendingRelease.get(id) ?? []).map((s) => s.id).sort();
-  const hp: Record<string, unknown> = {};
-  for (const [id, h] of Object.entries(w.hp)) hp[id] = { ops: h.ops.map((o) => ({ ...o })) };
+/** The world's state in the JSON shape of spec/HolePunch.tla (parts shared through `share`, if given). */
+export function holePunchSnapshot(w: HolePunchView, share: Sharing = NO_SHARING): HolePunchState {
+  const upd = share.record('upd', w.subs, (s) => s.id, (p: { start: number; last: number } | undefined, s) => {
+    const start = s.updated?.start ?? 0;
+    const last = s.updated?.last ?? 0;
+    return p !== undefined && p.start === start && p.last === last ? p : { start, last };
+  });
+  const relq = share.record('relq', Object.keys(w.inv), (id) => id, (p: string[] | undefined, id) => sharedList(p, (w.notifier.pendingRelease.get(id) ?? []).map((s) => s.id).sort()));
+  // Plans and the work queue are a few small records: compared by their JSON.
+  const hp = share.record('hp', Object.entries(w.hp), ([id]) => id, (p: { ops: unknown[] } | undefined, [, h]) =>
+    p !== undefined && JSON.stringify(p.ops) === JSON.stringify(h.ops) ? p : { ops: h.ops.map((o) => ({ ...o })) },
+  );
+  const readers = share.sorted('mmap.readers', [...w.mmap.readers]);
   return {
-    ...protocolSnapshot(w, pc),
+    ...protocolSnapshot(w, 'list', share),
     upd,
     relq,
     hp,
-    work: w.work.map((x) => ({ ...x })),
-    mmap: { writer: w.mmap.writer, readers: [...w.mmap.readers].sort() },
-    vma: [...w.vma].sort((a, b) => a - b),
+    work: share.keep('work', (p: unknown[]) => JSON.stringify(p) === JSON.stringify(w.work), () => w.work.map((x) => ({ ...x }))),
+    mmap: share.keep('mmap', (p: { writer: string; readers: string[] }) => p.writer === w.mmap.writer && p.readers === readers, () => ({ writer: w.mmap.writer, readers })),
+    vma: share.numbers('vma', [...w.vma].sort((a, b) => a - b)),
   } as HolePunchState;
 }

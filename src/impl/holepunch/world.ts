@@ -21,6 +21,7 @@ import { SimulatedMm } from '../mm.ts';
 import { type FaultLocals, idleFaultLocals, MirrorDriver } from '../mirror-driver.ts';
 import { Subscriptions } from '../notifier.ts';
 import { stepPoint, type Task } from '../scheduler.ts';
+import { SnapshotSharing } from '../snapshot-sharing.ts';
 import { NONE, type Invalidation, type Subscription } from '../subscription.ts';
 import { type StepChoice } from '../world-api.ts';
 import { WorldBase } from '../world-base.ts';
@@ -135,6 +136,11 @@ export class HolePunchWorld extends WorldBase<HolePunchState, HolePunchConfig> i
   /** The state in the JSON shape of the spec's HolePunch variables. */
   snapshot(): HolePunchState {
     return holePunchSnapshot(this);
+  }
+
+  snapshotter(): () => HolePunchState {
+    const share = new SnapshotSharing();
+    return () => holePunchSnapshot(this, share);
   }
 
   // ---------------------------------------------------------- programs

@@ -4,14 +4,10 @@
  */
 import { type ProtocolState } from '../../protocol/index.ts';
 import { protocolSnapshot } from '../protocol-snapshot.ts';
+import { type Sharing } from '../snapshot-sharing.ts';
 import { type SpecWorld } from '../world-api.ts';
 
-/** The state of `w` as spec/MMUNotifier.tla's variables. */
-export function snapshotOf(w: SpecWorld): ProtocolState {
-  const pc: Record<string, string> = {};
-  for (const [id, task] of w.tasks) pc[id] = task.pc;
-  const state = protocolSnapshot(w, pc);
-  // deferred is a set in spec/MMUNotifier.tla: sorted (assigning keeps its place among the keys).
-  state.deferred = [...state.deferred].sort();
-  return state;
+/** The state of `w` as spec/MMUNotifier.tla's variables (parts shared through `share`, if given). */
+export function snapshotOf(w: SpecWorld, share?: Sharing): ProtocolState {
+  return protocolSnapshot(w, 'set', share);
 }

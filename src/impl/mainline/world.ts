@@ -13,6 +13,7 @@ import { type ProtocolState } from '../../protocol/index.ts';
 import { SimulatedMm } from '../mm.ts';
 import { idleFaultLocals, MirrorDriver } from '../mirror-driver.ts';
 import { Subscriptions } from '../notifier.ts';
+import { SnapshotSharing } from '../snapshot-sharing.ts';
 import { stepPoint, type Task } from '../scheduler.ts';
 import { NONE, type Subscription } from '../subscription.ts';
 import { type StepChoice } from '../world-api.ts';
@@ -73,6 +74,11 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
   /** The whole observable state, in the JSON shape of src/protocol/state.ts. */
   snapshot(): ProtocolState {
     return snapshotOf(this);
+  }
+
+  snapshotter(): () => ProtocolState {
+    const share = new SnapshotSharing();
+    return () => snapshotOf(this, share);
   }
 
   /** Violated safety properties of spec/MMUNotifierProperties.tla (the spec's names), empty if none. */
