@@ -77,7 +77,7 @@ export interface PageMap {
 const PLANNED_APIS = new Set(['update', 'insert_safe', 'insert']);
 
 function intArray(v: unknown): number[] | null {
-  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : null;
+  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v) : null;
 }
 
 function bounds(v: unknown): { start: number; last: number } | null {

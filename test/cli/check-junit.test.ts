@@ -47,7 +47,8 @@ describe('check --junit and GitHub annotations', () => {
 
     const xml = readFileSync(junit, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    type Suite = { tests: string; failures: string; testcase: unknown };
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { testsuites: { testsuite: Suite } };
     const suite = doc.testsuites.testsuite;
     expect(suite.tests).toBe('2');
     expect(suite.failures).toBe('1');

@@ -21,9 +21,10 @@ function results(): { parent: string; target: string } {
 describe('withStagedDir', () => {
   it('keeps the old results until the new ones are complete, then swaps them in whole', async () => {
     const { parent, target } = results();
-    await withStagedDir(target, async (staging) => {
+    await withStagedDir(target, (staging) => {
       writeFileSync(join(staging, 'check.json'), 'new');
       expect(readFileSync(join(target, 'check.json'), 'utf8')).toBe('old');
+      return Promise.resolve();
     });
     expect(readFileSync(join(target, 'check.json'), 'utf8')).toBe('new');
     expect(readdirSync(parent)).toEqual(['results']);
@@ -32,9 +33,9 @@ describe('withStagedDir', () => {
   it('an interrupted run (the work throws) loses nothing and leaves no staging folder', async () => {
     const { parent, target } = results();
     await expect(
-      withStagedDir(target, async (staging) => {
+      withStagedDir(target, (staging) => {
         writeFileSync(join(staging, 'check.json'), 'half');
-        throw new Error('interrupted');
+        return Promise.reject(new Error('interrupted'));
       }),
     ).rejects.toThrow('interrupted');
     expect(readFileSync(join(target, 'check.json'), 'utf8')).toBe('old');

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The report in a real browser: the Chromium that npm installed
  * (chromium.ts; headless, offline, fresh profile) opens the page written
