@@ -16,8 +16,9 @@ describe('processAlive', () => {
   });
 
   it('counts a zombie (ended, not reaped by its parent) as gone', async () => {
-    // sh starts a child that ends at once and reaps it only after its stdin closes.
-    const parent = spawn('sh', ['-c', 'true & echo $!; read line; wait'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // sh starts a child that ends at once, then becomes `sleep`, which never
+    // reaps it (a shell may reap on its own while it waits in a builtin).
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number(await new Promise<string>((done) => parent.stdout.once('data', (d: Buffer) => done(d.toString()))));
       let state = stateOf(zombie);
@@ -29,7 +30,8 @@ describe('processAlive', () => {
       expect(processAlive(zombie)).toBe(false);
       expect(processAlive(parent.pid!)).toBe(true);
     } finally {
-      parent.stdin.end(); // sh reaps the zombie and ends: nothing is left behind
+      // The zombie goes to PID 1, which reaps it (where PID 1 reaps orphans at all).
+      parent.kill('SIGKILL');
       await new Promise((done) => parent.once('exit', done));
     }
   });
