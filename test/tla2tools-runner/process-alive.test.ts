@@ -16,13 +16,13 @@ describe('processAlive', () => {
   });
 
   it('counts a zombie (ended, not reaped by its parent) as gone', async () => {
-    // sh starts a child that ends at once, then becomes `sleep`, which never
-    // reaps it (a shell may reap on its own while it waits in a builtin).
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // sh starts a child that ends 0.3 s later, and at once becomes `sleep`,
+    // which never reaps it (sh itself would reap a child that ended before the exec).
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const zombie = Number(await new Promise<string>((done) => parent.stdout.once('data', (d: Buffer) => done(d.toString()))));
       let state = stateOf(zombie);
-      for (let i = 0; i < 50 && state !== 'Z'; i++) {
+      for (let i = 0; i < 250 && state !== 'Z'; i++) {
         await new Promise((r) => setTimeout(r, 20));
         state = stateOf(zombie);
       }
