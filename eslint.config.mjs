@@ -13,6 +13,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The runner is a package of its own: the rest of the project imports it by
+  // name (tsconfig.json's paths), the app never reaches into its files, and
+  // only tests may import its internals by path (white-box tests).
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/tla2tools-runner/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/tla2tools-runner/**'], message: "import the runner by its package name, 'tla2tools-runner'" }] }] },
+  },
+  {
+    files: ['bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/tla2tools-runner/**'], message: "import the runner by its package name, 'tla2tools-runner'" }] }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/tla2tools-runner/index.ts'], message: "import the runner by its package name, 'tla2tools-runner'" }] }] },
+  },
   {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Explicit reporter: since 4.1 vitest picks a summary-less reporter in automated
 // environments, and CI reads the closing "Tests N passed" line.
 export default defineConfig({
+  // tsconfig.json's paths: the runner's package name means its sources here.
+  resolve: { tsconfigPaths: true },
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default'],

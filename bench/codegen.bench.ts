@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { collectDotDump, parseTlcValue } from '../src/tla2tools-runner/index.ts';
+import { collectDotDump, parseTlcValue } from 'tla2tools-runner';
 import { exportModelTraces } from '../src/codegen/export-traces.ts';
 import { runTlcJob } from '../src/codegen/tlc-job.ts';
 import { projectModels, projectPaths, tracesOf } from '../src/codegen/suite.ts';

@@ -21,7 +21,7 @@ import {
   runTlc,
   tlcArgs,
   type TlcRunOptions,
-} from '../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import { tlcValueArbitrary } from '../test/tla2tools-runner/value-arbitrary.ts';
 import { recording } from '../test/tla2tools-runner/recorded.ts';
 import type { BenchReport, BenchRow } from './main.ts';

@@ -22,7 +22,7 @@ import {
   workerArgs,
   type RunDirs,
   type TlcRunOptions,
-} from '../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, 'test', 'fixtures', 'tlc');

@@ -20,7 +20,7 @@ import { writeFileAtomic } from '../src/files/atomic-write.ts';
 import { loadManifest, modelFiles, type Manifest, type ManifestModel } from '../src/manifest/manifest.ts';
 import { judgeTlcResult, expectationOf } from '../src/manifest/verdict.ts';
 import { simulationRunOptions } from '../src/pipeline/check-models.ts';
-import { runTlc, TlcSetupError } from '../src/tla2tools-runner/index.ts';
+import { runTlc, TlcSetupError } from 'tla2tools-runner';
 import { TLC_RECORD_FILE } from '../src/cli/project.ts';
 
 /** One row of the table. */

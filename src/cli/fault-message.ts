@@ -4,7 +4,7 @@
  * setup fault of the runner keeps its own message (it already says what to
  * install or set); anything else is a tool error.
  */
-import { TlcSetupError } from '../tla2tools-runner/index.ts';
+import { TlcSetupError } from 'tla2tools-runner';
 import { EXIT_TOOL_ERROR, EXIT_USAGE } from './exit-codes.ts';
 
 /** What to do about a file-system error, by its code. */

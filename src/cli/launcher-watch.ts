@@ -22,7 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { processAlive } from '../tla2tools-runner/index.ts';
+import { processAlive } from 'tla2tools-runner';
 
 /** How often the ancestors are looked at. */
 const POLL_MS = 500;

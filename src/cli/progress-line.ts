@@ -1,4 +1,4 @@
-import type { TlcProgressEvent } from '../tla2tools-runner/index.ts';
+import type { TlcProgressEvent } from 'tla2tools-runner';
 
 /** Formats a progress report as one short line. */
 export function formatProgress(p: TlcProgressEvent): string {

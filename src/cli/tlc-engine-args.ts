@@ -2,7 +2,7 @@
  * The options of how TLC runs, shared by `tlc` and `check`: worker threads,
  * heap, fingerprint set, and TLC's distributed mode (TLCServer + TLCWorkers).
  */
-import { loopbackOnly, TlcSetupError, type TlcRunHandle, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { loopbackOnly, TlcSetupError, type TlcRunHandle, type TlcRunOptions } from 'tla2tools-runner';
 
 /** parseArgs specs of the engine options. */
 export const ENGINE_OPTIONS = {

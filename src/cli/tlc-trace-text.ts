@@ -2,7 +2,7 @@
  * A TLC error trace as plain text for `mmu-notifier tlc` (not the conformance
  * trace files of src/codegen/trace-format.ts).
  */
-import { printTlcValue, type TlcTraceStep, type TlcValue } from '../tla2tools-runner/index.ts';
+import { printTlcValue, type TlcTraceStep, type TlcValue } from 'tla2tools-runner';
 
 function same(a: TlcValue | undefined, b: TlcValue | undefined): boolean {
   return a !== undefined && b !== undefined && printTlcValue(a) === printTlcValue(b);

@@ -10,7 +10,7 @@ import { runTlcJob } from './tlc-job.ts';
 import { TraceFileBuilder } from './trace-builder.ts';
 import type { ModelRef, ModelTraces } from './model-ref.ts';
 import type { ExpectedViolation } from './trace-format.ts';
-import type { TlcResult } from '../tla2tools-runner/index.ts';
+import type { TlcResult } from 'tla2tools-runner';
 
 /** Runs the bug model and turns its counterexample into a one-trace file. */
 export async function counterexampleTraces(model: ModelRef, common: { jarRecordFile: string; meta: Record<string, unknown> }): Promise<ModelTraces> {

@@ -2,7 +2,7 @@
  * TLC's state graph of an export model, indexed for the covering algorithm:
  * dense node ids, states in the protocol's JSON shape, one action per edge.
  */
-import type { StateGraph } from '../tla2tools-runner/index.ts';
+import type { StateGraph } from 'tla2tools-runner';
 import type { Digraph } from './digraph.ts';
 import type { TraceAction } from './trace-format.ts';
 import { toProtocolState, type TraceState } from './protocol-state.ts';

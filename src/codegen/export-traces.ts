@@ -4,7 +4,7 @@
  * number of walks from the initial states, and every walk becomes a trace.
  */
 import { join } from 'node:path';
-import { collectDotDump } from '../tla2tools-runner/index.ts';
+import { collectDotDump } from 'tla2tools-runner';
 import { coverEdges } from './edge-cover.ts';
 import { indexStateGraph } from './export-graph.ts';
 import { constantsFromOutput } from './model-constants.ts';

@@ -10,7 +10,7 @@
  */
 import { closeSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { processAlive } from '../tla2tools-runner/index.ts';
+import { processAlive } from 'tla2tools-runner';
 
 /** How long an empty or unreadable lock may exist before it counts as left over. */
 const UNREADABLE_GRACE_MS = 5_000;

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { HLIST_FIXES } from '../protocol/hlist-state.ts';
-import { parseTlcValue, toPlainJson, type TlcValue } from '../tla2tools-runner/index.ts';
+import { parseTlcValue, toPlainJson, type TlcValue } from 'tla2tools-runner';
 import {
   AMDKFD_FIXES,
   HOLE_PUNCH_STRATEGIES,

@@ -15,7 +15,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constantAssignmentsOfConfig } from '../tla2tools-runner/index.ts';
+import { constantAssignmentsOfConfig } from 'tla2tools-runner';
 import { loadManifest, replaysOnImplementation, type ManifestModel } from '../manifest/manifest.ts';
 import {
   AMDKFD_FIXES,

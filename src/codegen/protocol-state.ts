@@ -13,7 +13,7 @@
  * empty object.
  */
 import { z } from 'zod';
-import { stateToPlainJson, type TlcState } from '../tla2tools-runner/index.ts';
+import { stateToPlainJson, type TlcState } from 'tla2tools-runner';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
 import { HolePunchState } from '../protocol/hole-punch-state.ts';
 import { HlistState } from '../protocol/hlist-state.ts';

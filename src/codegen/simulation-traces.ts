@@ -4,7 +4,7 @@
  * each step is the spec's `lastAction` ghost of the state it leads to.
  */
 import { join } from 'node:path';
-import { readSimulationTraces } from '../tla2tools-runner/index.ts';
+import { readSimulationTraces } from 'tla2tools-runner';
 import { STUTTER_ACTION } from './export-graph.ts';
 import { constantsFromOutput } from './model-constants.ts';
 import { toProtocolState, type TraceState } from './protocol-state.ts';

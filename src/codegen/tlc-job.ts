@@ -3,7 +3,7 @@
  * output (the constants line, PrintT) next to the result, and turns a run
  * that did not end as expected into an Error that says what TLC said.
  */
-import { runTlc, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { runTlc, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
 
 /** A finished run with its print output lines. */
 export interface TlcJob {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../tla2tools-runner/index.ts';
+import { processAlive } from 'tla2tools-runner';
 
 /** Creates a temporary folder owned by this process. */
 export function ownedTempDir(prefix: string, parent = tmpdir()): string {

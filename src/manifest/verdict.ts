@@ -4,7 +4,7 @@
  * `mmu-notifier run` and the tests all judge with `judgeTlcResult`, and every
  * verdict is spelled as in the manifest ("safety failure", not "safety").
  */
-import type { TlcOutcome } from '../tla2tools-runner/index.ts';
+import type { TlcOutcome } from 'tla2tools-runner';
 import type { ExpectedResult, ManifestModel } from './manifest.ts';
 
 /** A verdict in the manifest's spelling; TLC outcomes the manifest never expects keep TLC's name ("error", "assert", …). */

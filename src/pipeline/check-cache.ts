@@ -13,14 +13,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { resolveJar, tlcResultSchema, type TlcResult, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { resolveJar, tlcResultSchema, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
 import { contentHash, filesIn, type HashPart } from '../codegen/cache-key.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
-/** The runner's sources: a change to how TLC is run or read re-runs every model. */
-const RUNNER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'tla2tools-runner');
+/** The runner package's sources (its folder, found by package name): a change to how TLC is run or read re-runs every model. */
+const RUNNER_DIR = dirname(createRequire(import.meta.url).resolve('tla2tools-runner/package.json'));
 
 /** Run options that say how TLC runs, not what it explores: left out of the key. */
 const NOT_IN_KEY: ReadonlySet<string> = new Set(['jar', 'jarRecordFile', 'env', 'signal', 'tmpRoot', 'timeoutMs', 'exitGraceMs', 'heap', 'javaOptions']);

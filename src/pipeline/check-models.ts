@@ -6,7 +6,7 @@
  * stage of `mmu-notifier run` with one, showing TLC's progress as it comes.
  */
 import { existsSync, statSync } from 'node:fs';
-import { runTlc, TlcResultCollector, type TlcProgressEvent, type TlcResult, type TlcRunHandle, type TlcRunOptions } from '../tla2tools-runner/index.ts';
+import { runTlc, TlcResultCollector, type TlcProgressEvent, type TlcResult, type TlcRunHandle, type TlcRunOptions } from 'tla2tools-runner';
 import { loadManifest, modelFiles, MANIFEST_FILE, type ManifestModel, type SimulationSettings } from '../manifest/manifest.ts';
 import { expectationOf, inManifestSpelling, judgeTlcResult, type Expectation } from '../manifest/verdict.ts';
 import { cacheable, cachedResult, checkCacheKey, storeResult, type CheckCache } from './check-cache.ts';

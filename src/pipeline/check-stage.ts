@@ -12,7 +12,7 @@ import { counterexampleFromTlc } from '../report/from-tlc.ts';
 import type { ProgressView } from '../report/progress-view.ts';
 import { recordCheckResults } from '../report/results-io.ts';
 import { RESULTS_FORMAT, type CheckResults, type ModelVerdict } from '../report/results.ts';
-import type { TlcRunOptions } from '../tla2tools-runner/index.ts';
+import type { TlcRunOptions } from 'tla2tools-runner';
 import { checkModels, ciModelsToCheck, type CheckedModel, type ModelToCheck } from './check-models.ts';
 import type { StageOutcome } from './stage-runner.ts';
 

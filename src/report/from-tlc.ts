@@ -2,7 +2,7 @@
  * Counterexamples from the TLC runner's results: either a `TlcResult` held in
  * memory or the JSON printed by `mmu-notifier tlc --json`.
  */
-import { stateToPlainJson, type TlcLasso, type TlcResult } from '../tla2tools-runner/index.ts';
+import { stateToPlainJson, type TlcLasso, type TlcResult } from 'tla2tools-runner';
 import type { Counterexample, TraceStep } from './counterexample.ts';
 import { isRecord } from './step-changes.ts';
 

@@ -1,5 +1,5 @@
 /** Swimlanes for a TLC result printed on the terminal, when the model has threads to draw. */
-import type { TlcResult } from '../tla2tools-runner/index.ts';
+import type { TlcResult } from 'tla2tools-runner';
 import { counterexampleFromTlc } from './from-tlc.ts';
 import { isRecord } from './step-changes.ts';
 import { renderSwimlanesText } from './swimlanes-text.ts';

@@ -12,7 +12,7 @@
 import { type ModelConstants } from '../codegen/model-constants.ts';
 import { toTraceState } from '../codegen/protocol-state.ts';
 import { diffJson, type Difference } from '../codegen/state-diff.ts';
-import { parseTlcValue, type TlcState } from '../tla2tools-runner/index.ts';
+import { parseTlcValue, type TlcState } from 'tla2tools-runner';
 import { type StateFamily } from './family.ts';
 import { runGenerated, type TlcSetup } from './tlc-judge.ts';
 import { INIT_MARK, SUCC_MARK, successorSpec } from './trace-module.ts';

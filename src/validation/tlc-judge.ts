@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { runTlcJob } from '../codegen/tlc-job.ts';
-import { parseTlcValue } from '../tla2tools-runner/index.ts';
+import { parseTlcValue } from 'tla2tools-runner';
 import { type ModelConstants } from '../codegen/model-constants.ts';
 import { type StateFamily } from './family.ts';
 import { MATCH_MARK, traceSpec, type GeneratedSpec } from './trace-module.ts';

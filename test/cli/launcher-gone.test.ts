@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wrapperAncestors, type ProcessInfo } from '../../src/cli/launcher-watch.ts';
-import { processAlive } from '../../src/tla2tools-runner/index.ts';
+import { processAlive } from 'tla2tools-runner';
 import { javaProcessesMentioning, within } from '../tla2tools-runner/tlc-processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

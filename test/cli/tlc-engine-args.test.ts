@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineOptions } from '../../src/cli/tlc-engine-args.ts';
 import { comparableCounts, searchEngine } from '../../src/pipeline/check-models.ts';
-import { fingerprintArgs } from '../../src/tla2tools-runner/index.ts';
+import { fingerprintArgs } from 'tla2tools-runner';
 
 describe('the engine options of tlc and check', () => {
   it('map to run options: workers, heap, fingerprint set, distributed layout', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTlcState } from '../../src/tla2tools-runner/index.ts';
+import { parseTlcState } from 'tla2tools-runner';
 import { familyOf, toProtocolState, toTraceState } from '../../src/codegen/protocol-state.ts';
 import { constantsFromOutput } from '../../src/codegen/model-constants.ts';
 

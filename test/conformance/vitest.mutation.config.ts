@@ -10,6 +10,8 @@ const include = [
 ];
 
 export default defineConfig({
+  // tsconfig.json's paths: the runner's package name means its sources here.
+  resolve: { tsconfigPaths: true },
   test: {
     include,
     reporters: ['default'],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import { terminalSwimlanes } from '../../src/report/terminal-swimlanes.ts';
-import { runTlc } from '../../src/tla2tools-runner/index.ts';
+import { runTlc } from 'tla2tools-runner';
 
 async function check(spec: string, config: string) {
   return runTlc({ spec, config, workers: 1, jarRecordFile: TLC_RECORD_FILE }).result;

@@ -3,7 +3,7 @@
  * returns the counterexample it finds, as the report would receive it.
  */
 import { join } from 'node:path';
-import { runTlc } from '../../src/tla2tools-runner/index.ts';
+import { runTlc } from 'tla2tools-runner';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import { counterexampleFromTlc } from '../../src/report/from-tlc.ts';
 import type { Counterexample } from '../../src/report/counterexample.ts';

@@ -11,7 +11,7 @@ import { checkModels, compareWithManifest, modelToCheck, type ModelCheck } from 
 import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import { judgeTlcResult, verdictDiffers } from '../../src/manifest/verdict.ts';
-import type { TlcResult } from '../../src/tla2tools-runner/index.ts';
+import type { TlcResult } from 'tla2tools-runner';
 
 const manifest = loadManifest();
 const ciModels = manifest.models.filter((m) => m.ci);

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadManifest, modelFiles, type ManifestModel } from '../../src/manifest/manifest.ts';
-import { constantAssignmentsOfConfig } from '../../src/tla2tools-runner/index.ts';
+import { constantAssignmentsOfConfig } from 'tla2tools-runner';
 
 const manifest = loadManifest();
 const exitModels = manifest.models.filter((m) => m.module === 'MCExit.tla');

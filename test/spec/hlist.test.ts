@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadManifest, modelFiles, type ManifestModel } from '../../src/manifest/manifest.ts';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
-import { runTlc, stateToPlainJson, type TlcResult } from '../../src/tla2tools-runner/index.ts';
+import { runTlc, stateToPlainJson, type TlcResult } from 'tla2tools-runner';
 
 const manifest = loadManifest();
 const hlist = manifest.models.filter((m) => m.module === 'MCHlist.tla');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { modelFiles, loadManifest } from '../../src/manifest/manifest.ts';
 import { TLC_RECORD_FILE } from '../../src/cli/project.ts';
 import { HolePunchState } from '../../src/protocol/hole-punch-state.ts';
-import { runTlc, stateToPlainJson, type TlcState } from '../../src/tla2tools-runner/index.ts';
+import { runTlc, stateToPlainJson, type TlcState } from 'tla2tools-runner';
 
 /** One TLC state as protocol JSON (an action without arguments has args {}). */
 function toJson(state: TlcState): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRun, type RunFacts } from '../../src/tla2tools-runner/index.ts';
+import { classifyRun, type RunFacts } from 'tla2tools-runner';
 
 const facts = (f: Partial<RunFacts>): RunFacts => ({
   exitCode: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constantAssignmentsOfConfig } from '../../src/tla2tools-runner/index.ts';
+import { constantAssignmentsOfConfig } from 'tla2tools-runner';
 
 describe('constantAssignmentsOfConfig', () => {
   it('reads every assignment of every CONSTANT section, values as written, comments dropped', () => {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runTlc, type TlcRunHandle, type TlcRunOptions } from '../../src/tla2tools-runner/index.ts';
+import { runTlc, type TlcRunHandle, type TlcRunOptions } from 'tla2tools-runner';
 import { loadManifest, modelFiles } from '../../src/manifest/manifest.ts';
 import { javaProcessesMentioning, processesMentioning, startRunForever, within } from './tlc-processes.ts';
 

@@ -10,7 +10,7 @@ import {
   TlcResultCollector,
   tlc,
   unescapeDotLabel,
-} from '../../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import { RECORDED, recording } from './recorded.ts';
 
 describe('unescapeDotLabel', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXIT_GRACE_MS, runTlc, type TlcRunHandle, type TlcRunOptions } from '../../src/tla2tools-runner/index.ts';
+import { DEFAULT_EXIT_GRACE_MS, runTlc, type TlcRunHandle, type TlcRunOptions } from 'tla2tools-runner';
 import { processesMentioning, startRunForever, within } from './tlc-processes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');

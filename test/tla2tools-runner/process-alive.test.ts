@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { processAlive } from '../../src/tla2tools-runner/index.ts';
+import { processAlive } from 'tla2tools-runner';
 
 /** The state letter of /proc/<pid>/stat. */
 function stateOf(pid: number): string {

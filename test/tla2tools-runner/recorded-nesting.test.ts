@@ -9,7 +9,7 @@ import {
   TlcResultCollector,
   type TlcEvent,
   type TlcResult,
-} from '../../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import { fixtureConfig, recording } from './recorded.ts';
 
 function replay(name: string, spec = name, stoppedBy: string | null = null): { events: TlcEvent[]; result: TlcResult } {

@@ -9,7 +9,7 @@ import {
   type TlcEvent,
   type TlcResult,
   UNNAMED_COUNTEREXAMPLE_NOTE,
-} from '../../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import { recording } from './recorded.ts';
 
 /** Parses a recording and folds it into a result, as a live run would. */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseJavaMajor, resolveJar, resolveJava, runTlc, temporalPropertiesOfConfig, TlcSetupError } from '../../src/tla2tools-runner/index.ts';
+import { parseJavaMajor, resolveJar, resolveJava, runTlc, temporalPropertiesOfConfig, TlcSetupError } from 'tla2tools-runner';
 
 const dir = mkdtempSync(join(tmpdir(), 'runner-setup-'));
 /** The pinned TLC jar (installed by npm install). */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSimulationTraces, type TlcState } from '../../src/tla2tools-runner/index.ts';
+import { readSimulationTraces, type TlcState } from 'tla2tools-runner';
 import { RECORDED } from './recorded.ts';
 
 const xy = (s: TlcState): [number, number] => [(s.x as { value: number }).value, (s.y as { value: number }).value];

@@ -13,7 +13,7 @@ import {
   type TlcEvent,
   type TlcRunHandle,
   type TlcRunOptions,
-} from '../../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import { javaProcessesMentioning, startRunForever } from './tlc-processes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ToolStreamTokenizer, type ToolFrame } from '../../src/tla2tools-runner/index.ts';
+import { ToolStreamTokenizer, type ToolFrame } from 'tla2tools-runner';
 import { recording } from './recorded.ts';
 
 function tokenize(chunks: string[]): ToolFrame[] {

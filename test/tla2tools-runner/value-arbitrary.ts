@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { TlcValue } from '../../src/tla2tools-runner/index.ts';
+import type { TlcValue } from 'tla2tools-runner';
 
 /** Identifiers as TLC prints them (field names, model values); never TRUE/FALSE. */
 export const identifier = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,6}$/).filter((s) => s !== 'TRUE' && s !== 'FALSE');

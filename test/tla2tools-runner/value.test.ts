@@ -9,7 +9,7 @@ import {
   tlcValueSchema,
   toPlainJson,
   TlcValueSyntaxError,
-} from '../../src/tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import { tlcValueArbitrary } from './value-arbitrary.ts';
 
 describe('parseTlcValue', () => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TlcSetupError, type TlcResult, type TlcRunOptions } from '../../tla2tools-runner/index.ts';
+import { TlcSetupError, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
 import { terminalSwimlanes } from '../../report/index.ts';
 import { checkModels, searchEngine, modelToCheck, type CheckedModel, type ModelCheck } from '../../pipeline/check-models.ts';
 import { writeFileAtomic } from '../../files/atomic-write.ts';

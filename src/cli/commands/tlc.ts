@@ -8,7 +8,7 @@ import {
   type TlcProgressEvent,
   type TlcResult,
   type TlcRunOptions,
-} from '../../tla2tools-runner/index.ts';
+} from 'tla2tools-runner';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_TOOL_ERROR, EXIT_USAGE, EXIT_VIOLATION } from '../exit-codes.ts';
 import { formatProgress, ProgressPrinter } from '../progress-line.ts';

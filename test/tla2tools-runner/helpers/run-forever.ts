@@ -3,7 +3,7 @@
 // killed by the test (SIGTERM / SIGINT / SIGKILL). With --distributed: TLC's
 // distributed mode with 2 local workers, reported once a worker registered.
 import { dirname, join, resolve } from 'node:path';
-import { runTlc } from '../../../src/tla2tools-runner/index.ts';
+import { runTlc } from 'tla2tools-runner';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const distributed = process.argv.includes('--distributed');
