@@ -53,7 +53,9 @@ describe('ExitWorld: the exit thread', () => {
     expect([w.snapshot().pc.x, w.snapshot().pte, w.snapshot().spte, w.ext.phase]).toEqual(['done', [1, 1], [0, 0], 'release']);
     await run(w, ['x mn_hlist_release', 'x unmap_vmas', ...CALLBACK.map((a) => `x ${a}`), 'x mm_change_ptes', 'x mn_itree_inv_end', 'x wake_up_all']);
     expect(w.snapshot().pte).toEqual([2, 2]);
+    const recorded = w.snapshotter();
     await w.step('x', 'exit_mmap_done');
+    expect(recorded()).toEqual(w.snapshot());
     expect([w.snapshot().pc.x, w.snapshot().ext, w.enabled()]).toEqual(['done', { mm: 'dead', phase: 'exited', devLive: true, insErr: 'none' }, ['m']]);
     expect(w.violations()).toEqual([]);
   });
