@@ -10,15 +10,16 @@ import { toProtocolState, type TraceState } from './protocol-state.ts';
 /** The spec's stuttering step at quiescence (`Terminating == Quiescent /\ UNCHANGED vars`). */
 export const STUTTER_ACTION = 'Terminating';
 
-/** The hlist family's stutter step (spec/HlistNotifier.tla), read as {@link STUTTER_ACTION}. */
-const STUTTER_LABELS: ReadonlySet<string> = new Set([STUTTER_ACTION, 'HlistTerminating']);
+/** The hlist and exit families' stutter steps (spec/HlistNotifier.tla, spec/ProcessExit.tla), read as {@link STUTTER_ACTION}. */
+const STUTTER_LABELS: ReadonlySet<string> = new Set([STUTTER_ACTION, 'HlistTerminating', 'ExitTerminating']);
 
 /**
- * Edge labels of spec/HlistNotifier.tla steps that conjoin `UNCHANGED hl` to
- * a mainline action: TLC cannot split such a conjunction and labels the edge
- * with the enclosing operator; the step is the one the target's lastAction names.
+ * Edge labels of spec/HlistNotifier.tla and spec/ProcessExit.tla steps that
+ * conjoin `UNCHANGED hl` (`UNCHANGED ext`, a guard) to a mainline action:
+ * TLC cannot split such a conjunction and labels the edge with the
+ * enclosing operator; the step is the one the target's lastAction names.
  */
-const COMPOSITE_LABELS: ReadonlySet<string> = new Set(['HlistInvStep', 'HlistNext']);
+const COMPOSITE_LABELS: ReadonlySet<string> = new Set(['HlistInvStep', 'HlistNext', 'ExitStep', 'OtherInvStep', 'ExitFltStep', 'ExitMgrStep']);
 
 /** The indexed graph. `actions[e]` is the action taken along edge e. */
 export interface ExportGraph extends Digraph {

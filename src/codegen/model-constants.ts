@@ -3,11 +3,13 @@
  * (spec/MCExport.tla and spec/MCExportHolePunch.tla: `ASSUME PrintT(
  * "mmu-notifier-export-constants " \o ToString(ExportConstants))`). Trace
  * files carry them so a replay can build the same world without reading the
- * spec's config. Three families: the mainline modules (MMUNotifier.tla),
- * the hole-punch modules (HolePunch*.tla), told apart by `strategy`, and the
- * hlist modules (HlistNotifier.tla), by `hlistSubs`.
+ * spec's config. Four families: the mainline modules (MMUNotifier.tla),
+ * the hole-punch modules (HolePunch*.tla), told apart by `strategy`, the
+ * hlist modules (HlistNotifier.tla), by `hlistSubs`, and the process-exit
+ * modules (ProcessExit.tla), by `exiter`.
  */
 import { z } from 'zod';
+import { EXIT_DRIVERS, INSERT_GUARDS } from '../protocol/exit-state.ts';
 import { HLIST_FIXES } from '../protocol/hlist-state.ts';
 import { parseTlcValue, toPlainJson, type TlcValue } from 'tla2tools-runner';
 import {
@@ -75,8 +77,18 @@ export const HlistConstants = z.strictObject({
 });
 export type HlistConstants = z.infer<typeof HlistConstants>;
 
+/** Constants of the process-exit models (spec/ProcessExit.tla, printed by spec/MCExportExit.tla). */
+export const ExitConstants = z.strictObject({
+  ...common,
+  exiter: z.string(),
+  exitDriver: z.enum(EXIT_DRIVERS),
+  hlistStopsDevice: z.boolean(),
+  insertGuard: z.enum(INSERT_GUARDS),
+});
+export type ExitConstants = z.infer<typeof ExitConstants>;
+
 /** The constants of any family. */
-export const ModelConstants = z.union([HolePunchConstants, HlistConstants, MainlineConstants]);
+export const ModelConstants = z.union([HolePunchConstants, HlistConstants, ExitConstants, MainlineConstants]);
 export type ModelConstants = z.infer<typeof ModelConstants>;
 
 /** Whether the constants are of a hole-punch model. */
@@ -87,6 +99,11 @@ export function isHolePunch(c: ModelConstants): c is HolePunchConstants {
 /** Whether the constants are of an hlist model. */
 export function isHlist(c: ModelConstants): c is HlistConstants {
   return 'hlistSubs' in c;
+}
+
+/** Whether the constants are of a process-exit model. */
+export function isExit(c: ModelConstants): c is ExitConstants {
+  return 'exiter' in c;
 }
 
 /**

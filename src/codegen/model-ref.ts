@@ -1,6 +1,7 @@
 /**
  * The spec models the generator reads, and what it produces per model.
  */
+import type { ExitDriver, InsertGuard } from '../protocol/exit-state.ts';
 import type { HlistFix } from '../protocol/hlist-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import type { TraceFile } from './trace-format.ts';
@@ -21,6 +22,10 @@ export interface FixedSetting {
   /** Hlist models: the counterpart's HlistFix and HlistPairsEnds. */
   readonly hlistFix?: HlistFix;
   readonly hlistPairsEnds?: boolean;
+  /** Process-exit models: the counterpart's ExitDriver, InsertGuard and HlistStopsDevice. */
+  readonly exitDriver?: ExitDriver;
+  readonly insertGuard?: InsertGuard;
+  readonly hlistStopsDevice?: boolean;
 }
 
 /** A spec model: a config run against a module that prints the constants (spec/MCExport*.tla). */

@@ -10,8 +10,8 @@
  * Models that no implementation world replays (replaysOnImplementation) are left out.
  * Every model runs through a module that prints its constants: MC.tla
  * models through MCExport.tla, MCHolePunch.tla models through
- * MCExportHolePunch.tla, MCHlist.tla models through MCExportHlist.tla
- * (wrappers that add only the ASSUME PrintT).
+ * MCExportHolePunch.tla, MCHlist.tla models through MCExportHlist.tla,
+ * MCExit.tla models through MCExportExit.tla (wrappers that add only the ASSUME PrintT).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import {
   type VariantName,
 } from '../protocol/variants.ts';
 import { HLIST_FIXES, type HlistFix } from '../protocol/hlist-state.ts';
+import { EXIT_DRIVERS, INSERT_GUARDS, type ExitDriver, type InsertGuard } from '../protocol/exit-state.ts';
 import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
 
@@ -45,6 +46,8 @@ const EXPORT_MODULE: Record<string, string> = {
   'MCExportHolePunch.tla': 'MCExportHolePunch.tla',
   'MCHlist.tla': 'MCExportHlist.tla',
   'MCExportHlist.tla': 'MCExportHlist.tla',
+  'MCExit.tla': 'MCExportExit.tla',
+  'MCExportExit.tla': 'MCExportExit.tla',
 };
 
 type ManifestEntry = ManifestModel;
@@ -85,6 +88,11 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
   const context = text('InvalidatorContext');
   const hlistFix = text('HlistFix');
   const pairsEnds = constants.HlistPairsEnds;
+  const exitDriver = text('ExitDriver');
+  const insertGuard = text('InsertGuard');
+  const stopsDevice = constants.HlistStopsDevice;
+  if (exitDriver !== undefined && !(EXIT_DRIVERS as readonly string[]).includes(exitDriver)) throw new Error(`${counterpart.cfg}: unknown ExitDriver ${exitDriver}`);
+  if (insertGuard !== undefined && !(INSERT_GUARDS as readonly string[]).includes(insertGuard)) throw new Error(`${counterpart.cfg}: unknown InsertGuard ${insertGuard}`);
   if (hlistFix !== undefined && !(HLIST_FIXES as readonly string[]).includes(hlistFix)) throw new Error(`${counterpart.cfg}: unknown HlistFix ${hlistFix}`);
   if (fix !== undefined && !(fix in AMDKFD_FIXES)) throw new Error(`${counterpart.cfg}: unknown AmdkfdFix ${fix}`);
   if (context !== undefined && !(context in INVALIDATOR_CONTEXTS)) throw new Error(`${counterpart.cfg}: unknown InvalidatorContext ${context}`);
@@ -99,5 +107,8 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
     ...(context ? { invalidatorContext: context as InvalidatorContext } : {}),
     ...(hlistFix ? { hlistFix: hlistFix as HlistFix } : {}),
     ...(pairsEnds === 'TRUE' || pairsEnds === 'FALSE' ? { hlistPairsEnds: pairsEnds === 'TRUE' } : {}),
+    ...(exitDriver ? { exitDriver: exitDriver as ExitDriver } : {}),
+    ...(insertGuard ? { insertGuard: insertGuard as InsertGuard } : {}),
+    ...(stopsDevice === 'TRUE' || stopsDevice === 'FALSE' ? { hlistStopsDevice: stopsDevice === 'TRUE' } : {}),
   };
 }

@@ -17,16 +17,17 @@ import { stateToPlainJson, type TlcState } from 'tla2tools-runner';
 import { LastAction, ProtocolState } from '../protocol/state.ts';
 import { HolePunchState } from '../protocol/hole-punch-state.ts';
 import { HlistState } from '../protocol/hlist-state.ts';
+import { ExitState } from '../protocol/exit-state.ts';
 
 /** A state of either family as stored in a trace file (the family's own schema is checked on top). */
 export const TraceState = z.looseObject({ lastAction: LastAction });
 export type TraceState = z.infer<typeof TraceState>;
 
 /** Which schema states of a model follow. */
-export type StateFamily = 'mainline' | 'holepunch' | 'hlist';
+export type StateFamily = 'mainline' | 'holepunch' | 'hlist' | 'exit';
 
 /** The schema of each family's states. */
-export const STATE_SCHEMA = { mainline: ProtocolState, holepunch: HolePunchState, hlist: HlistState } as const;
+export const STATE_SCHEMA = { mainline: ProtocolState, holepunch: HolePunchState, hlist: HlistState, exit: ExitState } as const;
 
 /** Converts and validates one state; the error names the variable that does not fit the contract. */
 export function toTraceState(state: TlcState, family: StateFamily): TraceState {
@@ -44,9 +45,10 @@ export function toTraceState(state: TlcState, family: StateFamily): TraceState {
   return parsed.data;
 }
 
-/** The family of a TLC state: hole-punch states have the `vma` variable, hlist states `hl`. */
+/** The family of a TLC state: hole-punch states have the `vma` variable, hlist states `hl`, exit states `ext`. */
 export function familyOf(state: TlcState): StateFamily {
   if ('vma' in state) return 'holepunch';
+  if ('ext' in state) return 'exit';
   return 'hl' in state ? 'hlist' : 'mainline';
 }
 

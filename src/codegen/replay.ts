@@ -13,6 +13,7 @@ import { diffJson, formatDiff, StateComparer, type Difference } from './state-di
 import type { ExpandedTrace, TraceAction } from './trace-format.ts';
 import { makeWorld, type ReplayWorld } from './world-config.ts';
 import type { HlistFix } from '../protocol/hlist-state.ts';
+import type { ExitDriver, InsertGuard } from '../protocol/exit-state.ts';
 
 /** Why a replay stopped early. Step 0 is the initial state. */
 export type ReplayFailure =
@@ -53,6 +54,10 @@ export interface ReplayOptions {
   /** Hlist models: run with this fix and pairing instead of the model's. */
   readonly hlistFix?: HlistFix;
   readonly hlistPairsEnds?: boolean;
+  /** Process-exit models: run with this driver shape, insert guard and hlist release instead of the model's. */
+  readonly exitDriver?: ExitDriver;
+  readonly insertGuard?: InsertGuard;
+  readonly hlistStopsDevice?: boolean;
   /** Compare snapshots with the spec's states (default true; off to follow only the schedule). */
   readonly compareStates?: boolean;
   /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
@@ -77,6 +82,9 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     ...(options.invalidatorContext ? { invalidatorContext: options.invalidatorContext } : {}),
     ...(options.hlistFix ? { hlistFix: options.hlistFix } : {}),
     ...(options.hlistPairsEnds !== undefined ? { hlistPairsEnds: options.hlistPairsEnds } : {}),
+    ...(options.exitDriver ? { exitDriver: options.exitDriver } : {}),
+    ...(options.insertGuard ? { insertGuard: options.insertGuard } : {}),
+    ...(options.hlistStopsDevice !== undefined ? { hlistStopsDevice: options.hlistStopsDevice } : {}),
   });
   let firstViolation: ReplayReport['firstViolation'];
   const violatedAt: Record<string, number> = {};

@@ -5,14 +5,17 @@
  */
 import { type HolePunchConfig } from '../impl/holepunch/config.ts';
 import { HolePunchWorld } from '../impl/holepunch/world.ts';
+import { type ExitWorldConfig } from '../impl/exit/config.ts';
+import { ExitWorld } from '../impl/exit/world.ts';
 import { type HlistWorldConfig } from '../impl/hlist/config.ts';
 import { HlistWorld } from '../impl/hlist/world.ts';
 import { type WorldConfig } from '../impl/mainline/config.ts';
 import { World } from '../impl/mainline/world.ts';
 import { type SpecWorld } from '../impl/world-api.ts';
+import type { ExitDriver, InsertGuard } from '../protocol/exit-state.ts';
 import type { HlistFix } from '../protocol/hlist-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
-import { isHlist, isHolePunch, type HlistConstants, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
+import { isExit, isHlist, isHolePunch, type ExitConstants, type HlistConstants, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
 
 /** The world a replay drives: the one world interface of src/impl (kept under this name for the replay's callers). */
 export type ReplayWorld = SpecWorld;
@@ -26,12 +29,16 @@ export interface WorldOverrides {
   readonly invalidatorContext?: InvalidatorContext;
   readonly hlistFix?: HlistFix;
   readonly hlistPairsEnds?: boolean;
+  readonly exitDriver?: ExitDriver;
+  readonly insertGuard?: InsertGuard;
+  readonly hlistStopsDevice?: boolean;
 }
 
 /** A started world mirroring `c`. */
 export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}): ReplayWorld {
   if (isHolePunch(c)) return new HolePunchWorld(holePunchConfigOf(c, overrides)).start();
   if (isHlist(c)) return new HlistWorld(hlistConfigOf(c, overrides)).start();
+  if (isExit(c)) return new ExitWorld(exitConfigOf(c, overrides)).start();
   return new World(worldConfigOf(c, overrides.variant)).start();
 }
 
@@ -47,6 +54,19 @@ export function hlistConfigOf(c: HlistConstants, overrides: WorldOverrides = {})
       paired: c.hlistPaired,
       pairsEnds: overrides.hlistPairsEnds ?? c.hlistPairsEnds,
       fix: overrides.hlistFix ?? c.hlistFix,
+    },
+  };
+}
+
+/** The ExitWorldConfig that mirrors process-exit constants. */
+export function exitConfigOf(c: ExitConstants, overrides: WorldOverrides = {}): ExitWorldConfig {
+  return {
+    ...worldConfigOf(c, overrides.variant),
+    exit: {
+      exiter: c.exiter,
+      driver: overrides.exitDriver ?? c.exitDriver,
+      hlistStopsDevice: overrides.hlistStopsDevice ?? c.hlistStopsDevice,
+      insertGuard: overrides.insertGuard ?? c.insertGuard,
     },
   };
 }

@@ -52,6 +52,14 @@ export interface MirrorDriverConfig {
    * nouveau_svm_range_invalidate only calls set_seq; its hlist notifier zaps.
    */
   readonly zapsInCallback?: boolean | undefined;
+  /**
+   * The callback's early return, tested when its first step is taken: true
+   * = return true at once, without lock, set_seq or zap (step
+   * invalidate_skip). amdkfd's svm_range_cpu_invalidate_pagetables returns
+   * so for MMU_NOTIFY_RELEASE, and after fa582c6f3684 also when
+   * mmget_not_zero fails (src/impl/exit). Undefined: dmirror, never.
+   */
+  readonly skipsCallback?: ((inv: Invalidation) => boolean) | undefined;
 }
 
 /**
@@ -147,7 +155,11 @@ export class MirrorDriver {
     const { record } = this.cfg;
     // Step points: the free-running scheduler returns undefined, so no microtask hop.
     let gate: Promise<void> | undefined;
-    if (inv.blockable) {
+    const skips = this.cfg.skipsCallback;
+    if (skips !== undefined) {
+      if (await this.skipOrLock(task, sub, inv, skips)) return true;
+      if (this.lock.holder !== task.id) return false;
+    } else if (inv.blockable) {
       await this.lock.lock(this.sched, task, 'invalidate_lock', () => record(task, 'invalidate_lock', { sub: sub.id }));
     } else {
       gate = this.sched.point(task, 'invalidate_lock');
@@ -178,6 +190,36 @@ export class MirrorDriver {
     this.lock.unlock(task);
     if (this.setSeqAfterUnlock) await this.setSeqStep(task, sub, curSeq);
     return true;
+  }
+
+  /**
+   * The first step of a callback with an early return: at invalidate_lock,
+   * enabled when the callback returns at once or (blockable) the lock is
+   * free. True = skipped (invalidate_skip). Otherwise the lock is taken, or,
+   * for a non-blockable range whose trylock fails, not (the caller returns false).
+   */
+  private async skipOrLock(task: Task, sub: Subscription, inv: Invalidation, skips: (inv: Invalidation) => boolean): Promise<boolean> {
+    const { record } = this.cfg;
+    const free = this.lock.blocker;
+    const blocker: Blocker | undefined = inv.blockable
+      ? { ready: () => skips(inv) || free.ready(), whenReady: () => new Promise((r) => setTimeout(r, 0)) }
+      : undefined;
+    for (;;) {
+      const gate = this.sched.point(task, 'invalidate_lock', blocker);
+      if (gate !== undefined) await gate;
+      if (skips(inv)) {
+        record(task, 'invalidate_skip', { sub: sub.id });
+        return true;
+      }
+      if (this.lock.tryLock(task)) {
+        record(task, 'invalidate_lock', { sub: sub.id });
+        return false;
+      }
+      if (!inv.blockable) {
+        record(task, 'invalidate_trylock_fail', { sub: sub.id });
+        return false;
+      }
+    }
   }
 
   /** dmirror_do_update(): erase the device entries of the range ∩ interval, one step. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTlcState } from 'tla2tools-runner';
 import { familyOf, toProtocolState, toTraceState } from '../../src/codegen/protocol-state.ts';
-import { constantsFromOutput } from '../../src/codegen/model-constants.ts';
+import { constantsFromOutput, isExit } from '../../src/codegen/model-constants.ts';
 
 // A state as TLC 2.18 prints it (the spec's Init of a one-invalidator model).
 const INIT = `/\\ seq = 2
@@ -29,6 +29,13 @@ describe('toProtocolState', () => {
     expect(familyOf(parseTlcState(INIT))).toBe('mainline');
   });
 
+  it('reads a state with ext as one of the process-exit family (spec/ProcessExit.tla)', () => {
+    const exit = parseTlcState(`${INIT}\n/\\ ext = [mm |-> "dead", phase |-> "release", devLive |-> TRUE, insErr |-> "none"]`);
+    expect(familyOf(exit)).toBe('exit');
+    expect(toProtocolState(exit).ext).toEqual({ mm: 'dead', phase: 'release', devLive: true, insErr: 'none' });
+    expect(() => toTraceState(parseTlcState(`${INIT}\n/\\ ext = [mm |-> "gone"]`), 'exit')).toThrow(/ext/);
+  });
+
   it('sorts sets by code unit', () => {
     const s = toProtocolState(parseTlcState(INIT.replace('tree = {}', 'tree = {"s2", "s1"}')));
     expect(s.tree).toEqual(['s1', 's2']);
@@ -47,6 +54,13 @@ describe('constantsFromOutput', () => {
   it('decodes the ToString line printed by the wrapper module', () => {
     const c = constantsFromOutput(['Parsing file X', line], 'M');
     expect(c).toMatchObject({ variant: 'mainline', npages: 2, subList: ['s1'], invRanges: [[1, 1], [2, 2]], blockable: [false, true] });
+  });
+
+  it('decodes the line of the exit wrapper as process-exit constants (spec/MCExportExit.tla)', () => {
+    const exitLine = line.replace('maxTries |-> 2]', 'maxTries |-> 2, exiter |-> \\"x\\", exitDriver |-> \\"amdkfd\\", hlistStopsDevice |-> TRUE, insertGuard |-> \\"none\\"]');
+    const c = constantsFromOutput([exitLine], 'M');
+    expect(isExit(c) && [c.exiter, c.exitDriver, c.hlistStopsDevice, c.insertGuard]).toEqual(['x', 'amdkfd', true, 'none']);
+    expect(isExit(constantsFromOutput([line], 'M'))).toBe(false);
   });
 
   it('says which wrapper to use when the line is missing', () => {

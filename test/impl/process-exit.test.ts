@@ -89,7 +89,8 @@ describe('insert after exit', () => {
 
 /**
  * MCExitAmdkfdMmget_NoStaleDeviceEntryWhileDeviceRuns on the implementation's
- * core, by hand (no world runs the exit thread yet): a reclaim of page 1
+ * core alone, by hand (ExitWorld runs it with the driver and the exit thread:
+ * test/impl/exit-world.test.ts, and TLC's trace in test/conformance): a reclaim of page 1
  * starts, a fault commits page 1, the exit's release walk runs, and only
  * then the reclaim's callback. amdkfd after fa582c6f3684 skips it (mm_users
  * is 0); the first shape (RELEASE only) sets the seq and zaps.

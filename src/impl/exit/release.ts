@@ -14,6 +14,14 @@ export function releaseRange(task: Task): Invalidation {
   return { task, start: 0, last: Number.MAX_SAFE_INTEGER - 1, blockable: true, event: 'release', curSeq: 0, cursor: NONE };
 }
 
+/** Where a world places its steps in the release walk (src/impl/exit/exit-thread.ts). */
+export interface ReleaseOptions {
+  /** The range walked (default {@link releaseRange}; a world's model covers pages 1..NPages). */
+  readonly range?: Invalidation;
+  /** After the callbacks, before mn_itree_inv_end (a world's step points; no PTE changes here). */
+  readonly beforeEnd?: (range: Invalidation) => Promise<void>;
+}
+
 /**
  * mmu_notifier_release() → __mmu_notifier_release() → mn_itree_release():
  * marks the mm's users gone (so later inserts fail with MmExitedError),
@@ -23,12 +31,16 @@ export function releaseRange(task: Task): Invalidation {
  * no subscription: the driver still removes them later, and the unmap of
  * the VMAs that follows (an ordinary invalidation with event 'unmap')
  * still reaches them. Runs in `task`, like any invalidation (its awaits are
- * the task's step points).
+ * the task's step points). Returns the range walked.
  */
-export async function mmuNotifierRelease(notifier: Subscriptions, task: Task): Promise<void> {
+export async function mmuNotifierRelease(notifier: Subscriptions, task: Task, options: ReleaseOptions = {}): Promise<Invalidation> {
   notifier.mmUsersGone = true;
-  const range = releaseRange(task);
+  const range = options.range ?? releaseRange(task);
+  range.event = 'release';
+  range.blockable = true;
   // A blockable walk never returns -EAGAIN (a callback's false is the kernel's WARN_ON).
   await notifier.invalidateRangeStart(range);
+  await options.beforeEnd?.(range);
   await notifier.invalidateRangeEnd(range);
+  return range;
 }

@@ -15,7 +15,7 @@ import { idleFaultLocals, MirrorDriver } from '../mirror-driver.ts';
 import { Subscriptions } from '../notifier.ts';
 import { SnapshotSharing } from '../snapshot-sharing.ts';
 import { stepPoint, type Task } from '../scheduler.ts';
-import { NONE, type Subscription } from '../subscription.ts';
+import { NONE, type Invalidation, type Subscription } from '../subscription.ts';
 import { type StepChoice } from '../world-api.ts';
 import { WorldBase } from '../world-base.ts';
 import { faulterProgram, idleInv, invalidatorProgram, pollingGuard, type InvalidatorHooks } from '../world-threads.ts';
@@ -49,6 +49,7 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
       record: (task, action, args) => this.record(task, action, args),
       maxTries: config.maxTries,
       zapsInCallback: config.driverShape !== 'nouveau',
+      skipsCallback: this.callbackSkip(),
       wantCheckRetry: (task) => task.want === undefined || task.want === 'mmu_interval_check_retry',
     });
     this.subs = config.subs.map((s, i) => this.driver.newSubscription(s.id, s.start, s.last, i + 1));
@@ -69,6 +70,16 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
 
   choices(id: string): StepChoice[] {
     return stepChoices(this, id);
+  }
+
+  /** The choices of thread `id` at its idle point (the guard of a faulter's or the manager's next step). */
+  protected idleChoices(id: string): StepChoice[] {
+    return stepChoices(this, id, 'idle');
+  }
+
+  /** The driver callback's early return (MirrorDriverConfig.skipsCallback); dmirror has none. */
+  protected callbackSkip(): ((inv: Invalidation) => boolean) | undefined {
+    return undefined;
   }
 
   /** The whole observable state, in the JSON shape of src/protocol/state.ts. */
@@ -104,7 +115,7 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
   // ---------------------------------------------------------- programs
 
   /** invalidate_range_start … mutate … invalidate_range_end, MaxInv times. */
-  private async invalidator(task: Task): Promise<void> {
+  protected async invalidator(task: Task): Promise<void> {
     const spin = pollingGuard(() => this.spinFree);
     await invalidatorProgram(this, (t, name, args) => this.record(t, name, args), task, spin, spin, this.invalidatorHooks());
   }
@@ -116,17 +127,22 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
 
   /** dmirror_range_fault on a chosen live subscription and page, MaxFaults times. */
   private async faulter(task: Task): Promise<void> {
-    await faulterProgram(this, task, pollingGuard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0));
+    await faulterProgram(this, task, pollingGuard(() => this.spinFree && this.idleChoices(task.id).length > 0));
+  }
+
+  /** The manager's insert step (a world whose mm can exit adds the failing insert). */
+  protected insertStep(task: Task, sub: Subscription): void {
+    this.notifier.insert(sub, sub.start, sub.last - sub.start + 1, task);
   }
 
   /** The driver's insert/remove of subscriptions; after remove: zap and free. */
   private async manager(task: Task): Promise<void> {
-    const ready = pollingGuard(() => this.spinFree && stepChoices(this, task.id, 'idle').length > 0);
+    const ready = pollingGuard(() => this.spinFree && this.idleChoices(task.id).length > 0);
     for (;;) {
       await stepPoint(this.sched, task, 'idle', ready);
       const sub = this.sub((task.args as { sub: string }).sub);
-      if (task.want === 'mmu_interval_notifier_insert') {
-        this.notifier.insert(sub, sub.start, sub.last - sub.start + 1, task);
+      if (task.want !== 'mmu_interval_notifier_remove') {
+        this.insertStep(task, sub);
         continue;
       }
       await this.notifier.remove(task, sub, this.mgr);
