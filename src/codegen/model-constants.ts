@@ -3,14 +3,16 @@
  * (spec/MCExport.tla and spec/MCExportHolePunch.tla: `ASSUME PrintT(
  * "mmu-notifier-export-constants " \o ToString(ExportConstants))`). Trace
  * files carry them so a replay can build the same world without reading the
- * spec's config. Four families: the mainline modules (MMUNotifier.tla),
+ * spec's config. Five families: the mainline modules (MMUNotifier.tla),
  * the hole-punch modules (HolePunch*.tla), told apart by `strategy`, the
- * hlist modules (HlistNotifier.tla), by `hlistSubs`, and the process-exit
- * modules (ProcessExit.tla), by `exiter`.
+ * hlist modules (HlistNotifier.tla), by `hlistSubs`, the process-exit
+ * modules (ProcessExit.tla), by `exiter`, and the owner-skip modules
+ * (OwnerSkip.tla), by `ownerSkip`.
  */
 import { z } from 'zod';
 import { EXIT_DRIVERS, INSERT_GUARDS } from '../protocol/exit-state.ts';
 import { HLIST_FIXES } from '../protocol/hlist-state.ts';
+import { OWNER_SKIPS } from '../protocol/owner-skip-state.ts';
 import { parseTlcValue, toPlainJson, type TlcValue } from 'tla2tools-runner';
 import {
   AMDKFD_FIXES,
@@ -87,13 +89,31 @@ export const ExitConstants = z.strictObject({
 });
 export type ExitConstants = z.infer<typeof ExitConstants>;
 
+/** Constants of the owner-skip models (spec/OwnerSkip.tla, printed by spec/MCExportOwnerSkip.tla). */
+export const OwnerSkipConstants = z.strictObject({
+  ...common,
+  migrators: z.array(z.string()),
+  ownerSkip: z.enum(OWNER_SKIPS),
+  migrationEntries: z.boolean(),
+  finalizeTakesLock: z.boolean(),
+  finalizeStores: z.boolean(),
+  initTree: z.array(z.string()),
+  initDevmem: z.array(z.int()),
+});
+export type OwnerSkipConstants = z.infer<typeof OwnerSkipConstants>;
+
 /** The constants of any family. */
-export const ModelConstants = z.union([HolePunchConstants, HlistConstants, ExitConstants, MainlineConstants]);
+export const ModelConstants = z.union([HolePunchConstants, HlistConstants, ExitConstants, OwnerSkipConstants, MainlineConstants]);
 export type ModelConstants = z.infer<typeof ModelConstants>;
 
 /** Whether the constants are of a hole-punch model. */
 export function isHolePunch(c: ModelConstants): c is HolePunchConstants {
   return 'strategy' in c;
+}
+
+/** Whether the constants are of an owner-skip model. */
+export function isOwnerSkip(c: ModelConstants): c is OwnerSkipConstants {
+  return 'ownerSkip' in c;
 }
 
 /** Whether the constants are of an hlist model. */

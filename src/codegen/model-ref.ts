@@ -3,6 +3,7 @@
  */
 import type { ExitDriver, InsertGuard } from '../protocol/exit-state.ts';
 import type { HlistFix } from '../protocol/hlist-state.ts';
+import type { OwnerSkipSetting } from '../protocol/owner-skip-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import type { TraceFile } from './trace-format.ts';
 
@@ -26,6 +27,8 @@ export interface FixedSetting {
   readonly exitDriver?: ExitDriver;
   readonly insertGuard?: InsertGuard;
   readonly hlistStopsDevice?: boolean;
+  /** Owner-skip models: the counterpart's driver setting. */
+  readonly ownerSkipSetting?: OwnerSkipSetting;
 }
 
 /** A spec model: a config run against a module that prints the constants (spec/MCExport*.tla). */

@@ -11,7 +11,8 @@
  * Every model runs through a module that prints its constants: MC.tla
  * models through MCExport.tla, MCHolePunch.tla models through
  * MCExportHolePunch.tla, MCHlist.tla models through MCExportHlist.tla,
- * MCExit.tla models through MCExportExit.tla (wrappers that add only the ASSUME PrintT).
+ * MCExit.tla models through MCExportExit.tla, MCOwnerSkip.tla models through
+ * MCExportOwnerSkip.tla (wrappers that add only the ASSUME PrintT).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ import {
 } from '../protocol/variants.ts';
 import { HLIST_FIXES, type HlistFix } from '../protocol/hlist-state.ts';
 import { EXIT_DRIVERS, INSERT_GUARDS, type ExitDriver, type InsertGuard } from '../protocol/exit-state.ts';
+import { OWNER_SKIPS, type OwnerSkipSetting } from '../protocol/owner-skip-state.ts';
 import type { FixedSetting, ModelRef } from './model-ref.ts';
 import type { SimulationPlan } from './simulation-traces.ts';
 
@@ -48,6 +50,8 @@ const EXPORT_MODULE: Record<string, string> = {
   'MCExportHlist.tla': 'MCExportHlist.tla',
   'MCExit.tla': 'MCExportExit.tla',
   'MCExportExit.tla': 'MCExportExit.tla',
+  'MCOwnerSkip.tla': 'MCExportOwnerSkip.tla',
+  'MCExportOwnerSkip.tla': 'MCExportOwnerSkip.tla',
 };
 
 type ManifestEntry = ManifestModel;
@@ -110,5 +114,20 @@ function fixedSetting(specDir: string, counterpart: ManifestEntry): FixedSetting
     ...(exitDriver ? { exitDriver: exitDriver as ExitDriver } : {}),
     ...(insertGuard ? { insertGuard: insertGuard as InsertGuard } : {}),
     ...(stopsDevice === 'TRUE' || stopsDevice === 'FALSE' ? { hlistStopsDevice: stopsDevice === 'TRUE' } : {}),
+    ...ownerSkipSettingOf(counterpart.cfg, constants),
   };
+}
+
+/** An owner-skip model's driver setting (OwnerSkip and the three switches), if its config has OwnerSkip. */
+function ownerSkipSettingOf(cfg: string, constants: Record<string, string>): { ownerSkipSetting?: OwnerSkipSetting } {
+  const mode = /^"(.*)"$/.exec(constants.OwnerSkip ?? '')?.[1];
+  if (mode === undefined) return {};
+  if (!(OWNER_SKIPS as readonly string[]).includes(mode)) throw new Error(`${cfg}: unknown OwnerSkip ${mode}`);
+  const flag = (name: string): boolean => {
+    const v = constants[name];
+    if (v !== 'TRUE' && v !== 'FALSE') throw new Error(`${cfg}: ${name} must be TRUE or FALSE (got ${String(v)})`);
+    return v === 'TRUE';
+  };
+  const ownerSkip = mode as OwnerSkipSetting['ownerSkip'];
+  return { ownerSkipSetting: { ownerSkip, migrationEntries: flag('MigrationEntries'), finalizeTakesLock: flag('FinalizeTakesLock'), finalizeStores: flag('FinalizeStores') } };
 }

@@ -18,16 +18,17 @@ import { LastAction, ProtocolState } from '../protocol/state.ts';
 import { HolePunchState } from '../protocol/hole-punch-state.ts';
 import { HlistState } from '../protocol/hlist-state.ts';
 import { ExitState } from '../protocol/exit-state.ts';
+import { OwnerSkipState } from '../protocol/owner-skip-state.ts';
 
 /** A state of either family as stored in a trace file (the family's own schema is checked on top). */
 export const TraceState = z.looseObject({ lastAction: LastAction });
 export type TraceState = z.infer<typeof TraceState>;
 
 /** Which schema states of a model follow. */
-export type StateFamily = 'mainline' | 'holepunch' | 'hlist' | 'exit';
+export type StateFamily = 'mainline' | 'holepunch' | 'hlist' | 'exit' | 'ownerskip';
 
 /** The schema of each family's states. */
-export const STATE_SCHEMA = { mainline: ProtocolState, holepunch: HolePunchState, hlist: HlistState, exit: ExitState } as const;
+export const STATE_SCHEMA = { mainline: ProtocolState, holepunch: HolePunchState, hlist: HlistState, exit: ExitState, ownerskip: OwnerSkipState } as const;
 
 /** Converts and validates one state; the error names the variable that does not fit the contract. */
 export function toTraceState(state: TlcState, family: StateFamily): TraceState {
@@ -45,10 +46,11 @@ export function toTraceState(state: TlcState, family: StateFamily): TraceState {
   return parsed.data;
 }
 
-/** The family of a TLC state: hole-punch states have the `vma` variable, hlist states `hl`, exit states `ext`. */
+/** The family of a TLC state: hole-punch states have the `vma` variable, hlist states `hl`, exit states `ext`, owner-skip states `mig`. */
 export function familyOf(state: TlcState): StateFamily {
   if ('vma' in state) return 'holepunch';
   if ('ext' in state) return 'exit';
+  if ('mig' in state) return 'ownerskip';
   return 'hl' in state ? 'hlist' : 'mainline';
 }
 

@@ -14,6 +14,7 @@ import type { ExpandedTrace, TraceAction } from './trace-format.ts';
 import { makeWorld, type ReplayWorld } from './world-config.ts';
 import type { HlistFix } from '../protocol/hlist-state.ts';
 import type { ExitDriver, InsertGuard } from '../protocol/exit-state.ts';
+import type { OwnerSkipSetting } from '../protocol/owner-skip-state.ts';
 
 /** Why a replay stopped early. Step 0 is the initial state. */
 export type ReplayFailure =
@@ -58,6 +59,8 @@ export interface ReplayOptions {
   readonly exitDriver?: ExitDriver;
   readonly insertGuard?: InsertGuard;
   readonly hlistStopsDevice?: boolean;
+  /** Owner-skip models: run with this driver setting instead of the model's. */
+  readonly ownerSkipSetting?: OwnerSkipSetting;
   /** Compare snapshots with the spec's states (default true; off to follow only the schedule). */
   readonly compareStates?: boolean;
   /** Evaluate the implementation's safety checks after every step (default: only for counterexamples). */
@@ -85,6 +88,7 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
     ...(options.exitDriver ? { exitDriver: options.exitDriver } : {}),
     ...(options.insertGuard ? { insertGuard: options.insertGuard } : {}),
     ...(options.hlistStopsDevice !== undefined ? { hlistStopsDevice: options.hlistStopsDevice } : {}),
+    ...(options.ownerSkipSetting ? { ownerSkipSetting: options.ownerSkipSetting } : {}),
   });
   let firstViolation: ReplayReport['firstViolation'];
   const violatedAt: Record<string, number> = {};

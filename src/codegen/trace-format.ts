@@ -25,8 +25,9 @@ import { LastAction, ProtocolState } from '../protocol/state.ts';
 import { HolePunchState } from '../protocol/hole-punch-state.ts';
 import { HlistState } from '../protocol/hlist-state.ts';
 import { ExitState } from '../protocol/exit-state.ts';
+import { OwnerSkipState } from '../protocol/owner-skip-state.ts';
 import { TraceState } from './protocol-state.ts';
-import { isExit, isHlist, isHolePunch, ModelConstants } from './model-constants.ts';
+import { isExit, isHlist, isHolePunch, isOwnerSkip, ModelConstants } from './model-constants.ts';
 
 /** Format tag written into every trace file. */
 export const TRACE_FORMAT = 'mmu-notifier-traces/1';
@@ -75,7 +76,7 @@ export const TraceFile = z
   })
   .superRefine((file, ctx) => {
     const c = file.constants;
-    const schema = isHolePunch(c) ? HolePunchState : isHlist(c) ? HlistState : isExit(c) ? ExitState : ProtocolState;
+    const schema = isHolePunch(c) ? HolePunchState : isHlist(c) ? HlistState : isExit(c) ? ExitState : isOwnerSkip(c) ? OwnerSkipState : ProtocolState;
     file.states.forEach((s, i) => {
       const r = schema.safeParse(s);
       if (!r.success) ctx.addIssue({ code: 'custom', path: ['states', i], message: `not a state of the model's family: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}` });

@@ -9,13 +9,16 @@ import { type ExitWorldConfig } from '../impl/exit/config.ts';
 import { ExitWorld } from '../impl/exit/world.ts';
 import { type HlistWorldConfig } from '../impl/hlist/config.ts';
 import { HlistWorld } from '../impl/hlist/world.ts';
+import { type OwnerSkipWorldConfig } from '../impl/ownerskip/config.ts';
+import { OwnerSkipWorld } from '../impl/ownerskip/world.ts';
+import type { OwnerSkipSetting } from '../protocol/owner-skip-state.ts';
 import { type WorldConfig } from '../impl/mainline/config.ts';
 import { World } from '../impl/mainline/world.ts';
 import { type SpecWorld } from '../impl/world-api.ts';
 import type { ExitDriver, InsertGuard } from '../protocol/exit-state.ts';
 import type { HlistFix } from '../protocol/hlist-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
-import { isExit, isHlist, isHolePunch, type ExitConstants, type HlistConstants, type HolePunchConstants, type MainlineConstants, type ModelConstants } from './model-constants.ts';
+import { isExit, isHlist, isHolePunch, isOwnerSkip, type ExitConstants, type HlistConstants, type HolePunchConstants, type MainlineConstants, type ModelConstants, type OwnerSkipConstants } from './model-constants.ts';
 
 /** The world a replay drives: the one world interface of src/impl (kept under this name for the replay's callers). */
 export type ReplayWorld = SpecWorld;
@@ -32,6 +35,8 @@ export interface WorldOverrides {
   readonly exitDriver?: ExitDriver;
   readonly insertGuard?: InsertGuard;
   readonly hlistStopsDevice?: boolean;
+  /** Owner-skip models: the driver setting (OwnerSkip, MigrationEntries, FinalizeTakesLock, FinalizeStores). */
+  readonly ownerSkipSetting?: OwnerSkipSetting;
 }
 
 /** A started world mirroring `c`. */
@@ -39,6 +44,7 @@ export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}): Re
   if (isHolePunch(c)) return new HolePunchWorld(holePunchConfigOf(c, overrides)).start();
   if (isHlist(c)) return new HlistWorld(hlistConfigOf(c, overrides)).start();
   if (isExit(c)) return new ExitWorld(exitConfigOf(c, overrides)).start();
+  if (isOwnerSkip(c)) return new OwnerSkipWorld(ownerSkipConfigOf(c, overrides)).start();
   return new World(worldConfigOf(c, overrides.variant)).start();
 }
 
@@ -68,6 +74,18 @@ export function exitConfigOf(c: ExitConstants, overrides: WorldOverrides = {}): 
       hlistStopsDevice: overrides.hlistStopsDevice ?? c.hlistStopsDevice,
       insertGuard: overrides.insertGuard ?? c.insertGuard,
     },
+  };
+}
+
+/** The OwnerSkipWorldConfig that mirrors owner-skip constants (the driver setting from `overrides` if given). */
+export function ownerSkipConfigOf(c: OwnerSkipConstants, overrides: WorldOverrides = {}): OwnerSkipWorldConfig {
+  const { ownerSkip, migrationEntries, finalizeTakesLock, finalizeStores } = c;
+  return {
+    ...worldConfigOf(c, overrides.variant),
+    migrators: c.migrators,
+    initTree: c.initTree,
+    initDevmem: c.initDevmem,
+    setting: overrides.ownerSkipSetting ?? { ownerSkip, migrationEntries, finalizeTakesLock, finalizeStores },
   };
 }
 

@@ -13,6 +13,7 @@ import { type SimulatedMm } from './mm.ts';
 import { type Subscriptions } from './notifier.ts';
 import { type Blocker, NEVER_READY, type Scheduler, type StepObserver, type Task } from './scheduler.ts';
 import { NONE, type IntervalOps, type Invalidation, Subscription } from './subscription.ts';
+import { type OwnerSkipMode } from '../protocol/owner-skip-state.ts';
 
 /** Locals of one faulting thread (the spec's flt[t]). */
 export interface FaultLocals {
@@ -60,6 +61,12 @@ export interface MirrorDriverConfig {
    * mmget_not_zero fails (src/impl/exit). Undefined: dmirror, never.
    */
   readonly skipsCallback?: ((inv: Invalidation) => boolean) | undefined;
+  /**
+   * The callback for an MMU_NOTIFY_MIGRATE range whose owner is this driver
+   * (spec/OwnerSkip.tla): "dmirror" returns true at once, "set_seq" skips
+   * only the zap, "none" (default) treats it like any other range.
+   */
+  readonly ownerSkip?: OwnerSkipMode | undefined;
 }
 
 /**
@@ -84,6 +91,11 @@ export interface FaultPath {
   mapped(page: number): boolean;
   /** Under the driver lock, after read_retry: the interval still covers the page (else retry). */
   stillCovers(sub: Subscription, page: number): boolean;
+  /**
+   * hmm_range_fault meets a migration entry on the page (spec/OwnerSkip.tla):
+   * migration_entry_wait, -EBUSY, and the loop goes round. Undefined: never.
+   */
+  migrationEntry?(page: number): boolean;
 }
 
 /**
@@ -148,14 +160,25 @@ export class MirrorDriver {
    * dmirror_interval_invalidate(): mutex_lock (blockable) or mutex_trylock
    * (else return false), mmu_interval_set_seq, zap the range, mutex_unlock —
    * four steps. M14 moves set_seq after the unlock; M22 calls the blocking
-   * remove from the zap step.
+   * remove from the zap step. For its own MMU_NOTIFY_MIGRATE range
+   * (`range->owner` = this driver) `ownerSkip` decides: "dmirror" returns
+   * true in one step at the lock's point (lib/test_hmm.c as written),
+   * "set_seq" takes the zap's step without zapping (dmirror_skip_do_update).
    */
   async invalidate(sub: Subscription, inv: Invalidation, curSeq: number): Promise<boolean> {
     const { task } = inv;
     const { record } = this.cfg;
     // Step points: the free-running scheduler returns undefined, so no microtask hop.
     let gate: Promise<void> | undefined;
+    const ownMigration = inv.event === 'migrate' && inv.owner === this;
     const skips = this.cfg.skipsCallback;
+    if (ownMigration && this.cfg.ownerSkip === 'dmirror') {
+      // lib/test_hmm.c: return true before mutex_lock, no set_seq, no update.
+      gate = this.sched.point(task, 'invalidate_lock');
+      if (gate !== undefined) await gate;
+      record(task, 'invalidate_owner_skip', { sub: sub.id });
+      return true;
+    }
     if (skips !== undefined) {
       if (await this.skipOrLock(task, sub, inv, skips)) return true;
       if (this.lock.holder !== task.id) return false;
@@ -171,7 +194,8 @@ export class MirrorDriver {
       record(task, 'invalidate_lock', { sub: sub.id });
     }
     if (!this.setSeqAfterUnlock) await this.setSeqStep(task, sub, curSeq);
-    if (this.cfg.zapsInCallback ?? true) await this.zapStep(task, sub, inv);
+    if (ownMigration && this.cfg.ownerSkip === 'set_seq') await this.skipDoUpdateStep(task, sub);
+    else if (this.cfg.zapsInCallback ?? true) await this.zapStep(task, sub, inv);
     if (inv.event === 'unmap' && this.cfg.unmapHandler !== undefined) await this.cfg.unmapHandler(task, sub, inv);
     if (this.removesInCallback) {
       // M22: the callback calls the blocking remove on its own interval, in
@@ -230,6 +254,13 @@ export class MirrorDriver {
     this.zap(sub, inv.start, inv.last);
   }
 
+  /** The owner-skip fix: in the zap's place, the step that leaves the device entries to the migration. */
+  private async skipDoUpdateStep(task: Task, sub: Subscription): Promise<void> {
+    const gate = this.sched.point(task, 'invalidate_zap');
+    if (gate !== undefined) await gate;
+    this.cfg.record(task, 'dmirror_skip_do_update', { sub: sub.id });
+  }
+
   private async setSeqStep(task: Task, sub: Subscription, curSeq: number): Promise<void> {
     const gate = this.sched.point(task, 'mmu_interval_set_seq');
     if (gate !== undefined) await gate;
@@ -255,7 +286,9 @@ export class MirrorDriver {
       await notifier.readBegin(task, sub, L);
       let gate = this.sched.point(task, 'hmm_range_fault');
       if (gate !== undefined) await gate;
-      if (notifier.checkRetry(sub, L.s) && (this.cfg.wantCheckRetry?.(task) ?? true)) {
+      if (path.migrationEntry?.(page) === true) {
+        record(task, 'migration_entry_wait', { page });
+      } else if (notifier.checkRetry(sub, L.s) && (this.cfg.wantCheckRetry?.(task) ?? true)) {
         record(task, 'mmu_interval_check_retry', {});
       } else {
         record(task, 'hmm_range_fault', { page });

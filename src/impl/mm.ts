@@ -23,4 +23,12 @@ export class SimulatedMm {
   changePtes(start: number, last: number): void {
     for (let p = Math.max(start, 1); p <= Math.min(last, this.npages); p++) this.pte[p - 1] = (this.pte[p - 1] as number) + 1;
   }
+
+  /**
+   * Maps version `version` at `page` (remove_migration_ptes in
+   * migrate_vma_finalize, for a migration that left the old PTE in place).
+   */
+  map(page: number, version: number): void {
+    if (page >= 1 && page <= this.npages) this.pte[page - 1] = version;
+  }
 }

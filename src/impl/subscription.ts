@@ -32,7 +32,9 @@ export interface Invalidation {
   /** MMU_NOTIFIER_RANGE_BLOCKABLE. */
   blockable: boolean;
   /** range->event. */
-  event: 'unmap' | 'clear' | 'release';
+  event: 'unmap' | 'clear' | 'release' | 'migrate';
+  /** range->owner (migrate_vma_setup's pgmap owner); unset for every other event. */
+  owner?: unknown;
   /** cur_seq handed to the callbacks; 0 when the lookup found nothing. */
   curSeq: number;
   /** Id of the node the walk is positioned on, or "none". */

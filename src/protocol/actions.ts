@@ -103,7 +103,7 @@ export const ACTIONS = {
   /** An insert on an exited mm: WARN_ON(mm_users <= 0), -EINVAL; nothing changes. */
   insert_after_exit: { thread: 'manager', kernel: 'mm/mmu_notifier.c: __mmu_interval_notifier_insert() WARN_ON(mm_users <= 0), -EINVAL' },
 
-  // ---- the owner skip: dmirror's own migrations (spec/OwnerSkip.tla; no implementation world yet) ----
+  // ---- the owner skip: dmirror's own migrations (spec/OwnerSkip.tla, src/impl/ownerskip) ----
   /** dmirror_interval_invalidate() for MMU_NOTIFY_MIGRATE with range->owner = its device: returns true at once (no lock, no set_seq, no erase). */
   invalidate_owner_skip: { thread: 'invalidator', kernel: 'lib/test_hmm.c: dmirror_interval_invalidate(), MMU_NOTIFY_MIGRATE owner check' },
   /** The fix of the owner skip: after set_seq under the mutex, the callback skips dmirror_do_update for its own migration. */

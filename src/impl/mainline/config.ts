@@ -5,6 +5,7 @@
  */
 import { type ThreadKind, type VariantName } from '../../protocol/index.ts';
 import { OptionsError } from '../errors.ts';
+import { type MirrorDriverConfig } from '../mirror-driver.ts';
 
 /** A subscription of the model: its id and bounds (SubList order = tree tie-break). */
 export interface SubSpec {
@@ -37,6 +38,8 @@ export interface WorldConfig {
    * GPU PTE outlives the fault-window interval; spec/HlistNotifier.tla).
    */
   readonly driverShape?: 'dmirror' | 'nouveau';
+  /** The owner-skip world's driver settings (src/impl/ownerskip): its callback for its own migrations, its fault path. */
+  readonly driverHooks?: Pick<MirrorDriverConfig, 'ownerSkip' | 'faultPath'>;
   /** Not a constant: the source of choices a step is not given (an index in [0, n)). Default: the first. */
   readonly choose?: (n: number) => number;
 }

@@ -50,6 +50,7 @@ export class World extends WorldBase<ProtocolState, ResolvedWorldConfig> {
       maxTries: config.maxTries,
       zapsInCallback: config.driverShape !== 'nouveau',
       skipsCallback: this.callbackSkip(),
+      ...config.driverHooks,
       wantCheckRetry: (task) => task.want === undefined || task.want === 'mmu_interval_check_retry',
     });
     this.subs = config.subs.map((s, i) => this.driver.newSubscription(s.id, s.start, s.last, i + 1));
