@@ -27,6 +27,5 @@ export function checkExitConfig(c: ExitWorldConfig): ExitConfig {
   if (!c.invalidators.includes(e.exiter)) throw new OptionsError(`the exiter ${e.exiter} must be one of the invalidators (${c.invalidators.join(', ')})`);
   if (!EXIT_DRIVERS.includes(e.driver)) throw new OptionsError(`unknown exit driver ${String(e.driver)}: use one of ${EXIT_DRIVERS.join(', ')}`);
   if (!INSERT_GUARDS.includes(e.insertGuard)) throw new OptionsError(`unknown insert guard ${String(e.insertGuard)}: use one of ${INSERT_GUARDS.join(', ')}`);
-  if (c.variant !== undefined && c.variant !== 'mainline') throw new OptionsError(`the exit world runs the mainline core only (got variant ${c.variant})`);
   return e;
 }
