@@ -125,6 +125,21 @@ describe('invalidate_range_start/end', () => {
     expect(calls).toEqual([['c', 3], ['a', 3], ['b', 3]]);
   });
 
+  // interval_tree_insert (include/linux/interval_tree_generic.h) links an equal start to the
+  // right, so the kernel walks equal starts in insert order; the default rank (creation
+  // order) gives the same order when subscriptions are inserted as they are created.
+  it('without an explicit rank, equal starts are walked in insert order', async () => {
+    const calls: string[] = [];
+    const ops: IntervalOps = { invalidate: (sub) => (calls.push(sub.id), true) };
+    const first = new Subscription('first', ops);
+    const second = new Subscription('second', ops);
+    const n = new Subscriptions();
+    n.insert(first, 5, 10);
+    n.insert(second, 5, 10);
+    await n.invalidateRangeStart(inv('i1', 5, 5));
+    expect(calls).toEqual(['first', 'second']);
+  });
+
   it('non-blockable: a callback returning false stops the walk, ends the epoch itself, returns -EAGAIN', async () => {
     const calls: string[] = [];
     const ops: IntervalOps = { invalidate: (sub) => (calls.push(sub.id), sub.id !== 'a') };

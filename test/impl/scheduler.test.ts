@@ -137,7 +137,36 @@ describe('DriverLock', () => {
     expect(lock.tryLock(a)).toBe(true);
     expect(lock.tryLock(b)).toBe(false);
     expect(() => lock.unlock(b)).toThrow(/held by a/);
+    // The refused unlock changed nothing: a still holds it, b still cannot take it.
+    expect(lock.holder).toBe('a');
+    expect(lock.tryLock(b)).toBe(false);
     lock.unlock(a);
     expect(lock.holder).toBe(NO_HOLDER);
+  });
+
+  it('a free lock is taken without a hop under the free-running scheduler', () => {
+    const lock = new DriverLock();
+    const pending = lock.lock(FREE_RUNNING, task('a'), 'driver_lock');
+    // Still inside the synchronous stretch of lock(): no await was passed.
+    expect(lock.holder).toBe('a');
+    return pending;
+  });
+
+  it('on unlock the woken waiters re-compete: one takes the lock, the other waits for the next unlock', async () => {
+    const lock = new DriverLock();
+    const [a, b, c] = [task('a'), task('b'), task('c')];
+    await lock.lock(FREE_RUNNING, a, 'driver_lock');
+    const got: string[] = [];
+    const waitB = lock.lock(FREE_RUNNING, b, 'driver_lock').then(() => got.push('b'));
+    const waitC = lock.lock(FREE_RUNNING, c, 'driver_lock').then(() => got.push('c'));
+    await new Promise((r) => setTimeout(r, 0));
+    lock.unlock(a);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(got).toHaveLength(1);
+    expect(lock.holder).toBe(got[0]);
+    lock.unlock(got[0] === 'b' ? b : c);
+    await Promise.all([waitB, waitC]);
+    expect(got.slice().sort()).toEqual(['b', 'c']);
+    expect(lock.holder).toBe(got[1]);
   });
 });
