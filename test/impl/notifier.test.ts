@@ -250,13 +250,49 @@ describe('v5/v6 extensions', () => {
     n.insert(a, 0, 1);
     n.insert(b, 5, 1);
     n.removeDeferred(b);
-    expect(released).toEqual(['b']);
+    expect([released, b.life, n.tree.has('b')]).toEqual([['b'], 'removed', false]);
     const i = inv('i1', 0, 0);
     await n.invalidateRangeStart(i);
     n.removeDeferred(a);
     expect([released, a.life]).toEqual([['b'], 'pending_remove']);
     await n.invalidateRangeEnd(i);
     expect([released, a.life, n.tree.size]).toEqual([['b', 'a'], 'removed', 0]);
+  });
+
+  it('removeDeferred of an insert still pending in the open epoch cancels it and releases at once', async () => {
+    const released: string[] = [];
+    const ops: IntervalOps = { invalidate: () => true, release: (s) => released.push(s.id) };
+    const n = new Subscriptions();
+    n.insert(new Subscription('a', ops), 0, 1);
+    const i = inv('i1', 0, 0);
+    await n.invalidateRangeStart(i);
+    const late = new Subscription('late', ops);
+    n.insert(late, 5, 1); // odd: deferred
+    n.removeDeferred(late, task('t'));
+    expect([released, late.life, n.deferred.map((s) => s.id)]).toEqual([['late'], 'removed', []]);
+    await n.invalidateRangeEnd(i);
+    expect([released, n.tree.entries().map((e) => e.id)]).toEqual([['late'], ['a']]);
+  });
+
+  it('a removed subscription can be inserted again (the kernel re-initialises it in insert)', async () => {
+    const n = new Subscriptions();
+    const s = new Subscription('s', okOps);
+    n.insert(s, 0, 4);
+    await n.remove(task('t'), s);
+    n.insert(s, 8, 2);
+    expect([s.life, n.tree.entries().map((e) => [e.id, e.start, e.last])]).toEqual(['in_tree', [['s', 8, 9]]]);
+  });
+
+  it('the API calls that name a task need no observer', async () => {
+    const released: string[] = [];
+    const ops: IntervalOps = { invalidate: () => true, release: (s) => released.push(s.id) };
+    const n = new Subscriptions();
+    const s = new Subscription('s', ops);
+    const t = task('t');
+    n.insertSafe(s, 0, 4, t);
+    n.update(s, 2, 4, t);
+    n.removeDeferred(s, t);
+    expect([released, s.life]).toEqual([['s'], 'removed']);
   });
 
   it('removeDeferred without ops.release is a ContractError', () => {

@@ -12,6 +12,7 @@ import { FREE_RUNNING, type Task } from '../../src/impl/scheduler.ts';
 import { WaitQueue, waitEvent } from '../../src/impl/wait-queue.ts';
 
 const task = (id: string): Task => ({ id, pc: 'idle' });
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 describe('FreeRunningScheduler', () => {
   it('lets an enabled step continue synchronously (no promise, no microtask)', () => {
@@ -126,6 +127,54 @@ describe('wait_event / wake_up_all', () => {
     await s.step('a');
     await s.step('b');
     expect([s.statusOf('a'), s.statusOf('b'), wq.ids()]).toEqual(['done', 'parked', ['b']]);
+  });
+});
+
+describe('wait_event under the free-running scheduler', () => {
+  it('a true condition returns within the synchronous stretch (no hop)', () => {
+    const wq = new WaitQueue();
+    let steps = 0;
+    const t = task('f');
+    let returned = false;
+    void waitEvent(FREE_RUNNING, wq, t, 'w', () => true, () => steps++).then(() => (returned = true));
+    expect(steps).toBe(1);
+    expect(wq.ids()).toEqual([]);
+    return Promise.resolve().then(() => expect(returned).toBe(true));
+  });
+
+  it('a false condition sleeps once on the queue; with a further blocker (`also`) the woken sleeper waits for both', async () => {
+    const wq = new WaitQueue();
+    const lock = new DriverLock();
+    const holder = task('h');
+    expect(lock.tryLock(holder)).toBe(true);
+    let ok = false;
+    let steps = 0;
+    const t = task('f');
+    const done = waitEvent(FREE_RUNNING, wq, t, 'w', () => ok, () => steps++, lock.blocker);
+    // The first step needs the lock free as well: nothing ran yet.
+    expect(steps).toBe(0);
+    lock.unlock(holder);
+    await tick();
+    expect([steps, wq.ids()]).toEqual([1, ['f']]);
+    expect(wq.has(t)).toBe(true);
+    // Woken while the further blocker is not ready: no step.
+    expect(lock.tryLock(holder)).toBe(true);
+    ok = true;
+    wq.wakeUpAll();
+    await tick();
+    expect(steps).toBe(1);
+    lock.unlock(holder);
+    await done;
+    expect(steps).toBe(2);
+  });
+
+  it('enqueue of a task already asleep keeps one entry', () => {
+    const wq = new WaitQueue();
+    const t = task('f');
+    wq.enqueue(t);
+    wq.enqueue(t);
+    expect(wq.ids()).toEqual(['f']);
+    expect(wq.has(task('g'))).toBe(false);
   });
 });
 
