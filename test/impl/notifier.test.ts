@@ -293,6 +293,14 @@ describe('v5/v6 extensions', () => {
     n.update(s, 2, 4, t);
     n.removeDeferred(s, t);
     expect([released, s.life]).toEqual([['s'], 'removed']);
+    // With an observer, each of them is recorded as the task's step.
+    const seen: string[] = [];
+    const o = new Subscriptions({ observer: (who, action) => seen.push(`${who.id} ${action}`) });
+    const s2 = new Subscription('s2', ops);
+    o.insertSafe(s2, 0, 4, t);
+    o.update(s2, 2, 4, t);
+    o.removeDeferred(s2, t);
+    expect(seen).toEqual(['t mmu_interval_notifier_insert_safe', 't mmu_interval_notifier_update', 't mmu_interval_notifier_remove_deferred']);
   });
 
   it('removeDeferred without ops.release is a ContractError', () => {
@@ -334,6 +342,17 @@ describe('misuse errors leave the state unchanged', () => {
     const before = state(n);
     await expect(n.remove(task('m'), s)).rejects.toThrow(/insert it first/);
     expect(state(n)).toEqual(before);
+  });
+
+  it('removeDeferred of a subscription already removed gives NotInsertedError and calls no release', () => {
+    const released: string[] = [];
+    const n = new Subscriptions();
+    const s = new Subscription('s1', { invalidate: () => true, release: (x) => released.push(x.id) });
+    n.insert(s, 0, 1);
+    n.removeDeferred(s);
+    const before = state(n);
+    expect(() => n.removeDeferred(s)).toThrow(NotInsertedError);
+    expect([state(n), released]).toEqual([before, ['s1']]);
   });
 
   it('remove or read_begin from inside a callback gives CallbackContextError (kernel: self-deadlock)', async () => {
