@@ -283,7 +283,7 @@ describe('v5/v6 extensions', () => {
     expect([s.life, n.tree.entries().map((e) => [e.id, e.start, e.last])]).toEqual(['in_tree', [['s', 8, 9]]]);
   });
 
-  it('the API calls that name a task need no observer', async () => {
+  it('the API calls that name a task need no observer', () => {
     const released: string[] = [];
     const ops: IntervalOps = { invalidate: () => true, release: (s) => released.push(s.id) };
     const n = new Subscriptions();
