@@ -344,6 +344,17 @@ describe('misuse errors leave the state unchanged', () => {
     expect(state(n)).toEqual(before);
   });
 
+  it('insert of a freed subscription (life "freed", as the worlds mark it after remove returns) gives ContractError', async () => {
+    const n = new Subscriptions();
+    const s = new Subscription('s1', okOps);
+    n.insert(s, 0, 1);
+    await n.remove(task('m'), s);
+    s.life = 'freed';
+    const before = state(n);
+    expect(() => n.insert(s, 0, 1)).toThrow(ContractError);
+    expect(state(n)).toEqual(before);
+  });
+
   it('removeDeferred of a subscription already removed gives NotInsertedError and calls no release', () => {
     const released: string[] = [];
     const n = new Subscriptions();
