@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// The suites Stryker runs (stryker.config.mjs): the conformance trace replays
-// and trace validation (which runs TLC: minutes per mutant it covers).
-// MMU_MUTATION_SUITES=conformance leaves trace validation out (a quick run).
-const suites = process.env.MMU_MUTATION_SUITES ?? 'conformance,validation';
+// The suites Stryker runs (stryker.config.mjs), chosen by MMU_MUTATION_SUITES
+// (comma-separated; default "conformance,impl"):
+//   conformance  the cached trace replays (test/conformance/mutation-suite.mutation.ts)
+//   impl         the unit and property tests of test/impl (about 11 s in all)
+//   validation   trace validation (test/validation/validate.test.ts): it runs TLC,
+//                about a minute per mutant it covers, so it is meant for a
+//                `--mutate` subset (the conformance survivors), not the whole run.
+const suites = (process.env.MMU_MUTATION_SUITES ?? 'conformance,impl').split(',');
 const include = [
+  ...(suites.includes('impl') ? ['test/impl/*.test.ts'] : []),
   ...(suites.includes('conformance') ? ['test/conformance/mutation-suite.mutation.ts'] : []),
   ...(suites.includes('validation') ? ['test/validation/validate.test.ts'] : []),
 ];
@@ -15,7 +20,9 @@ export default defineConfig({
   test: {
     include,
     reporters: ['default'],
-    testTimeout: 600_000,
+    // A hanging mutant (a sleeper never woken) fails its test here instead of costing
+    // Stryker's whole time limit; the slowest test takes about 3 s unloaded.
+    testTimeout: Number(process.env.MMU_MUTATION_TEST_TIMEOUT ?? 15_000),
     pool: 'forks',
   },
 });

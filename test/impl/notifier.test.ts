@@ -125,6 +125,21 @@ describe('invalidate_range_start/end', () => {
     expect(calls).toEqual([['c', 3], ['a', 3], ['b', 3]]);
   });
 
+  // interval_tree_insert (include/linux/interval_tree_generic.h) links an equal start to the
+  // right, so the kernel walks equal starts in insert order; the default rank (creation
+  // order) gives the same order when subscriptions are inserted as they are created.
+  it('without an explicit rank, equal starts are walked in insert order', async () => {
+    const calls: string[] = [];
+    const ops: IntervalOps = { invalidate: (sub) => (calls.push(sub.id), true) };
+    const first = new Subscription('first', ops);
+    const second = new Subscription('second', ops);
+    const n = new Subscriptions();
+    n.insert(first, 5, 10);
+    n.insert(second, 5, 10);
+    await n.invalidateRangeStart(inv('i1', 5, 5));
+    expect(calls).toEqual(['first', 'second']);
+  });
+
   it('non-blockable: a callback returning false stops the walk, ends the epoch itself, returns -EAGAIN', async () => {
     const calls: string[] = [];
     const ops: IntervalOps = { invalidate: (sub) => (calls.push(sub.id), sub.id !== 'a') };
@@ -235,13 +250,57 @@ describe('v5/v6 extensions', () => {
     n.insert(a, 0, 1);
     n.insert(b, 5, 1);
     n.removeDeferred(b);
-    expect(released).toEqual(['b']);
+    expect([released, b.life, n.tree.has('b')]).toEqual([['b'], 'removed', false]);
     const i = inv('i1', 0, 0);
     await n.invalidateRangeStart(i);
     n.removeDeferred(a);
     expect([released, a.life]).toEqual([['b'], 'pending_remove']);
     await n.invalidateRangeEnd(i);
     expect([released, a.life, n.tree.size]).toEqual([['b', 'a'], 'removed', 0]);
+  });
+
+  it('removeDeferred of an insert still pending in the open epoch cancels it and releases at once', async () => {
+    const released: string[] = [];
+    const ops: IntervalOps = { invalidate: () => true, release: (s) => released.push(s.id) };
+    const n = new Subscriptions();
+    n.insert(new Subscription('a', ops), 0, 1);
+    const i = inv('i1', 0, 0);
+    await n.invalidateRangeStart(i);
+    const late = new Subscription('late', ops);
+    n.insert(late, 5, 1); // odd: deferred
+    n.removeDeferred(late, task('t'));
+    expect([released, late.life, n.deferred.map((s) => s.id)]).toEqual([['late'], 'removed', []]);
+    await n.invalidateRangeEnd(i);
+    expect([released, n.tree.entries().map((e) => e.id)]).toEqual([['late'], ['a']]);
+  });
+
+  it('a removed subscription can be inserted again (the kernel re-initialises it in insert)', async () => {
+    const n = new Subscriptions();
+    const s = new Subscription('s', okOps);
+    n.insert(s, 0, 4);
+    await n.remove(task('t'), s);
+    n.insert(s, 8, 2);
+    expect([s.life, n.tree.entries().map((e) => [e.id, e.start, e.last])]).toEqual(['in_tree', [['s', 8, 9]]]);
+  });
+
+  it('the API calls that name a task need no observer', () => {
+    const released: string[] = [];
+    const ops: IntervalOps = { invalidate: () => true, release: (s) => released.push(s.id) };
+    const n = new Subscriptions();
+    const s = new Subscription('s', ops);
+    const t = task('t');
+    n.insertSafe(s, 0, 4, t);
+    n.update(s, 2, 4, t);
+    n.removeDeferred(s, t);
+    expect([released, s.life]).toEqual([['s'], 'removed']);
+    // With an observer, each of them is recorded as the task's step.
+    const seen: string[] = [];
+    const o = new Subscriptions({ observer: (who, action) => seen.push(`${who.id} ${action}`) });
+    const s2 = new Subscription('s2', ops);
+    o.insertSafe(s2, 0, 4, t);
+    o.update(s2, 2, 4, t);
+    o.removeDeferred(s2, t);
+    expect(seen).toEqual(['t mmu_interval_notifier_insert_safe', 't mmu_interval_notifier_update', 't mmu_interval_notifier_remove_deferred']);
   });
 
   it('removeDeferred without ops.release is a ContractError', () => {
@@ -283,6 +342,28 @@ describe('misuse errors leave the state unchanged', () => {
     const before = state(n);
     await expect(n.remove(task('m'), s)).rejects.toThrow(/insert it first/);
     expect(state(n)).toEqual(before);
+  });
+
+  it('insert of a freed subscription (life "freed", as the worlds mark it after remove returns) gives ContractError', async () => {
+    const n = new Subscriptions();
+    const s = new Subscription('s1', okOps);
+    n.insert(s, 0, 1);
+    await n.remove(task('m'), s);
+    s.life = 'freed';
+    const before = state(n);
+    expect(() => n.insert(s, 0, 1)).toThrow(ContractError);
+    expect(state(n)).toEqual(before);
+  });
+
+  it('removeDeferred of a subscription already removed gives NotInsertedError and calls no release', () => {
+    const released: string[] = [];
+    const n = new Subscriptions();
+    const s = new Subscription('s1', { invalidate: () => true, release: (x) => released.push(x.id) });
+    n.insert(s, 0, 1);
+    n.removeDeferred(s);
+    const before = state(n);
+    expect(() => n.removeDeferred(s)).toThrow(NotInsertedError);
+    expect([state(n), released]).toEqual([before, ['s1']]);
   });
 
   it('remove or read_begin from inside a callback gives CallbackContextError (kernel: self-deadlock)', async () => {

@@ -12,6 +12,7 @@ import { FREE_RUNNING, type Task } from '../../src/impl/scheduler.ts';
 import { WaitQueue, waitEvent } from '../../src/impl/wait-queue.ts';
 
 const task = (id: string): Task => ({ id, pc: 'idle' });
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 describe('FreeRunningScheduler', () => {
   it('lets an enabled step continue synchronously (no promise, no microtask)', () => {
@@ -129,6 +130,54 @@ describe('wait_event / wake_up_all', () => {
   });
 });
 
+describe('wait_event under the free-running scheduler', () => {
+  it('a true condition returns within the synchronous stretch (no hop)', () => {
+    const wq = new WaitQueue();
+    let steps = 0;
+    const t = task('f');
+    let returned = false;
+    void waitEvent(FREE_RUNNING, wq, t, 'w', () => true, () => steps++).then(() => (returned = true));
+    expect(steps).toBe(1);
+    expect(wq.ids()).toEqual([]);
+    return Promise.resolve().then(() => expect(returned).toBe(true));
+  });
+
+  it('a false condition sleeps once on the queue; with a further blocker (`also`) the woken sleeper waits for both', async () => {
+    const wq = new WaitQueue();
+    const lock = new DriverLock();
+    const holder = task('h');
+    expect(lock.tryLock(holder)).toBe(true);
+    let ok = false;
+    let steps = 0;
+    const t = task('f');
+    const done = waitEvent(FREE_RUNNING, wq, t, 'w', () => ok, () => steps++, lock.blocker);
+    // The first step needs the lock free as well: nothing ran yet.
+    expect(steps).toBe(0);
+    lock.unlock(holder);
+    await tick();
+    expect([steps, wq.ids()]).toEqual([1, ['f']]);
+    expect(wq.has(t)).toBe(true);
+    // Woken while the further blocker is not ready: no step.
+    expect(lock.tryLock(holder)).toBe(true);
+    ok = true;
+    wq.wakeUpAll();
+    await tick();
+    expect(steps).toBe(1);
+    lock.unlock(holder);
+    await done;
+    expect(steps).toBe(2);
+  });
+
+  it('enqueue of a task already asleep keeps one entry', () => {
+    const wq = new WaitQueue();
+    const t = task('f');
+    wq.enqueue(t);
+    wq.enqueue(t);
+    expect(wq.ids()).toEqual(['f']);
+    expect(wq.has(task('g'))).toBe(false);
+  });
+});
+
 describe('DriverLock', () => {
   it('trylock fails while held; unlock by a non-holder is a driver bug', () => {
     const lock = new DriverLock();
@@ -137,7 +186,36 @@ describe('DriverLock', () => {
     expect(lock.tryLock(a)).toBe(true);
     expect(lock.tryLock(b)).toBe(false);
     expect(() => lock.unlock(b)).toThrow(/held by a/);
+    // The refused unlock changed nothing: a still holds it, b still cannot take it.
+    expect(lock.holder).toBe('a');
+    expect(lock.tryLock(b)).toBe(false);
     lock.unlock(a);
     expect(lock.holder).toBe(NO_HOLDER);
+  });
+
+  it('a free lock is taken without a hop under the free-running scheduler', () => {
+    const lock = new DriverLock();
+    const pending = lock.lock(FREE_RUNNING, task('a'), 'driver_lock');
+    // Still inside the synchronous stretch of lock(): no await was passed.
+    expect(lock.holder).toBe('a');
+    return pending;
+  });
+
+  it('on unlock the woken waiters re-compete: one takes the lock, the other waits for the next unlock', async () => {
+    const lock = new DriverLock();
+    const [a, b, c] = [task('a'), task('b'), task('c')];
+    await lock.lock(FREE_RUNNING, a, 'driver_lock');
+    const got: string[] = [];
+    const waitB = lock.lock(FREE_RUNNING, b, 'driver_lock').then(() => got.push('b'));
+    const waitC = lock.lock(FREE_RUNNING, c, 'driver_lock').then(() => got.push('c'));
+    await new Promise((r) => setTimeout(r, 0));
+    lock.unlock(a);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(got).toHaveLength(1);
+    expect(lock.holder).toBe(got[0]);
+    lock.unlock(got[0] === 'b' ? b : c);
+    await Promise.all([waitB, waitC]);
+    expect(got.slice().sort()).toEqual(['b', 'c']);
+    expect(lock.holder).toBe(got[1]);
   });
 });
