@@ -10,6 +10,7 @@ import { OptionsError, ScheduleError } from '../../src/impl/errors.ts';
 import { type ExitConfig } from '../../src/impl/exit/config.ts';
 import { ExitWorld } from '../../src/impl/exit/world.ts';
 import { type ExitDriver } from '../../src/protocol/exit-state.ts';
+import { takeSteps } from './take-steps.ts';
 
 /** One subscription s1 = [1, 2], the exiter x, a reclaim i1 of page 1, one faulter, the manager. */
 function world(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1']): ExitWorld {
@@ -27,31 +28,24 @@ function world(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1']): Exit
   }).start();
 }
 
-/** Takes the steps `thread action` in order. */
-async function run(w: ExitWorld, steps: string[]): Promise<void> {
-  for (const s of steps) {
-    const [thread, action] = s.split(' ') as [string, string];
-    await w.step(thread, action);
-  }
-}
 
-const FAULT_PAGE_1 = ['f1 mmu_interval_read_begin', 'f1 hmm_range_fault', 'f1 driver_lock', 'f1 mmu_interval_read_retry', 'f1 driver_commit'];
+const FAULT_PAGE_1 = ['f1:mmu_interval_read_begin', 'f1:hmm_range_fault', 'f1:driver_lock', 'f1:mmu_interval_read_retry', 'f1:driver_commit'];
 const CALLBACK = ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock'];
 
 describe('ExitWorld: the exit thread', () => {
   it('runs mmput -> exit_mmap with the spec labels; between its walks its pc is done (MaxInv 1)', async () => {
     const w = world({}, ['x']);
-    await run(w, ['m mmu_interval_notifier_insert', ...FAULT_PAGE_1, 'x mmput_exit_mmap', 'x mn_itree_release']);
+    await takeSteps(w, ['m:mmu_interval_notifier_insert', ...FAULT_PAGE_1, 'x:mmput_exit_mmap', 'x:mn_itree_release']);
     expect([w.snapshot().pc.x, w.snapshot().seq, w.snapshot().inv.x]).toEqual([
       'invalidate_lock',
       3,
       { start: 1, last: 2, blockable: true, curSeq: 3, cursor: 's1', done: 0 },
     ]);
-    await run(w, CALLBACK.map((a) => `x ${a}`));
+    await takeSteps(w, CALLBACK.map((a) => `x:${a}`));
     expect(w.snapshot().pc.x).toBe('mm_change_ptes');
-    await run(w, ['x mn_itree_release_loop_done', 'x mn_itree_inv_end', 'x wake_up_all']);
+    await takeSteps(w, ['x:mn_itree_release_loop_done', 'x:mn_itree_inv_end', 'x:wake_up_all']);
     expect([w.snapshot().pc.x, w.snapshot().pte, w.snapshot().spte, w.ext.phase]).toEqual(['done', [1, 1], [0, 0], 'release']);
-    await run(w, ['x mn_hlist_release', 'x unmap_vmas', ...CALLBACK.map((a) => `x ${a}`), 'x mm_change_ptes', 'x mn_itree_inv_end', 'x wake_up_all']);
+    await takeSteps(w, ['x:mn_hlist_release', 'x:unmap_vmas', ...CALLBACK.map((a) => `x:${a}`), 'x:mm_change_ptes', 'x:mn_itree_inv_end', 'x:wake_up_all']);
     expect(w.snapshot().pte).toEqual([2, 2]);
     const recorded = w.snapshotter();
     await w.step('x', 'exit_mmap_done');
@@ -62,10 +56,10 @@ describe('ExitWorld: the exit thread', () => {
 
   it('mmput waits for the faults in flight, and no new fault starts after it', async () => {
     const w = world();
-    await run(w, ['m mmu_interval_notifier_insert', 'f1 mmu_interval_read_begin']);
+    await takeSteps(w, ['m:mmu_interval_notifier_insert', 'f1:mmu_interval_read_begin']);
     expect(w.choices('x')).toEqual([]);
     const v = world();
-    await run(v, ['m mmu_interval_notifier_insert', 'x mmput_exit_mmap']);
+    await takeSteps(v, ['m:mmu_interval_notifier_insert', 'x:mmput_exit_mmap']);
     expect(v.choices('f1')).toEqual([]);
     expect(v.enabled()).not.toContain('f1');
   });
@@ -74,7 +68,7 @@ describe('ExitWorld: the exit thread', () => {
 /** The reclaim i1 of page 1 hits s1, f1 commits page 1, x drops the last reference; then i1's callback. */
 async function reclaimDuringExit(driver: ExitDriver): Promise<ExitWorld> {
   const w = world({ driver, hlistStopsDevice: true });
-  await run(w, ['m mmu_interval_notifier_insert', 'i1 mn_itree_inv_start_range', ...FAULT_PAGE_1, 'x mmput_exit_mmap']);
+  await takeSteps(w, ['m:mmu_interval_notifier_insert', 'i1:mn_itree_inv_start_range', ...FAULT_PAGE_1, 'x:mmput_exit_mmap']);
   return w;
 }
 
@@ -93,16 +87,16 @@ describe('ExitWorld: amdkfd and a reclaim during the exit', () => {
   it('the first shape (RELEASE only) cannot skip it: the callback sets the seq and zaps', async () => {
     const w = await reclaimDuringExit('amdkfd');
     await expect(w.step('i1', 'invalidate_skip')).rejects.toBeInstanceOf(ScheduleError);
-    await run(w, [...CALLBACK.map((a) => `i1 ${a}`), 'i1 mm_change_ptes']);
+    await takeSteps(w, [...CALLBACK.map((a) => `i1:${a}`), 'i1:mm_change_ptes']);
     expect([w.snapshot().spte[0], w.snapshot().subs.s1?.seq]).toEqual([0, 3]);
     expect(w.violations()).toEqual([]);
   });
 
   it('both amdkfd shapes skip the release walk; the hlist release stops the device', async () => {
     const w = world({ driver: 'amdkfd', hlistStopsDevice: true }, ['x']);
-    await run(w, ['m mmu_interval_notifier_insert', 'x mmput_exit_mmap', 'x mn_itree_release', 'x invalidate_skip', 'x mn_itree_release_loop_done']);
+    await takeSteps(w, ['m:mmu_interval_notifier_insert', 'x:mmput_exit_mmap', 'x:mn_itree_release', 'x:invalidate_skip', 'x:mn_itree_release_loop_done']);
     expect(w.snapshot().subs.s1?.seq).toBe(1);
-    await run(w, ['x mn_itree_inv_end', 'x wake_up_all', 'x mn_hlist_release']);
+    await takeSteps(w, ['x:mn_itree_inv_end', 'x:wake_up_all', 'x:mn_hlist_release']);
     expect(w.ext).toEqual({ mm: 'dead', phase: 'hlist', devLive: false, insErr: 'none' });
   });
 });

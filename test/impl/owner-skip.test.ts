@@ -13,6 +13,7 @@ import { OptionsError, ScheduleError } from '../../src/impl/errors.ts';
 import { describeSchedule, runWorldSchedule, seededChooser, type Chooser } from '../../src/impl/explore.ts';
 import { DMIRROR_AS_WRITTEN, type OwnerSkipSetting, type OwnerSkipWorldConfig } from '../../src/impl/ownerskip/config.ts';
 import { OwnerSkipWorld } from '../../src/impl/ownerskip/world.ts';
+import { takeSteps } from './take-steps.ts';
 
 const FIX: OwnerSkipSetting = { ...DMIRROR_AS_WRITTEN, ownerSkip: 'set_seq' };
 
@@ -42,13 +43,6 @@ function setSeqBounds(setting: OwnerSkipSetting, choose: Chooser): OwnerSkipWorl
   return world(setting, { npages: 2, initDevmem: [2], invRanges: [[1, 1], [2, 2]], maxInv: 2, maxFaults: 2, choose });
 }
 
-/** Takes the steps `thread:action` in order (the arguments the world offers). */
-async function run(w: OwnerSkipWorld, steps: string[]): Promise<void> {
-  for (const s of steps) {
-    const [thread, action] = s.split(':') as [string, string];
-    await w.step(thread, action);
-  }
-}
 
 const SETUP = ['mig:mn_itree_inv_start_range'];
 const FAULT_READS = ['f1:mmu_interval_read_begin', 'f1:hmm_range_fault'];
@@ -77,21 +71,21 @@ describe('OwnerSkipWorld: the initial state', () => {
 describe('dmirror as written (MCOwnerSkipToDevice, MCOwnerSkipDevmemFault)', () => {
   it('the skipped callback leaves s1 seq alone; the fault that read before the collect stores the old page: NoStaleDeviceEntry', async () => {
     const w = world(DMIRROR_AS_WRITTEN);
-    await run(w, [...SETUP, 'mig:invalidate_owner_skip', ...FAULT_READS, ...COLLECT_END]);
+    await takeSteps(w, [...SETUP, 'mig:invalidate_owner_skip', ...FAULT_READS, ...COLLECT_END]);
     expect([w.snapshot().subs.s1?.seq, w.snapshot().seq, w.mm.read(1), w.snapshot().migent]).toEqual([1, 4, 2, [1]]);
-    await run(w, TO_DEVICE);
+    await takeSteps(w, TO_DEVICE);
     expect([w.driver.spte[0], w.snapshot().devmem, w.violations()]).toEqual([2, [1], []]);
-    await run(w, COMMIT);
+    await takeSteps(w, COMMIT);
     expect(w.driver.spte[0]).toBe(1);
     expect(w.violations()).toEqual(['NoStaleDeviceEntry']);
   });
 
   it('back to system memory: the erase needs no mutex, and the fault stores the device page again', async () => {
     const w = world(DMIRROR_AS_WRITTEN, { initDevmem: [1] });
-    await run(w, [...SETUP, 'mig:invalidate_owner_skip', ...FAULT_READS, ...COLLECT_END, 'f1:driver_lock']);
+    await takeSteps(w, [...SETUP, 'mig:invalidate_owner_skip', ...FAULT_READS, ...COLLECT_END, 'f1:driver_lock']);
     // f1 holds dmirror->mutex: dmirror_devmem_fault_alloc_and_copy runs anyway.
     expect(w.choices('mig')).toEqual([{ action: 'dmirror_devmem_fault_alloc_and_copy', args: { page: 1 } }]);
-    await run(w, ['mig:dmirror_devmem_fault_alloc_and_copy', 'mig:migrate_vma_finalize', 'f1:mmu_interval_read_retry', 'f1:driver_commit']);
+    await takeSteps(w, ['mig:dmirror_devmem_fault_alloc_and_copy', 'mig:migrate_vma_finalize', 'f1:mmu_interval_read_retry', 'f1:driver_commit']);
     expect([w.snapshot().devmem, w.driver.spte[0], w.mm.read(1)]).toEqual([[], 1, 2]);
     expect(w.violations()).toEqual(['NoStaleDeviceEntry']);
   });
@@ -100,28 +94,28 @@ describe('dmirror as written (MCOwnerSkipToDevice, MCOwnerSkipDevmemFault)', () 
 describe('the fix: set_seq, skip only dmirror_do_update (MCOwnerSkipSetSeq)', () => {
   it("the skip of the whole callback is impossible; the fix's steps make the same fault collide and retry", async () => {
     const w = world(FIX);
-    await run(w, SETUP);
+    await takeSteps(w, SETUP);
     await expect(w.step('mig', 'invalidate_owner_skip')).rejects.toThrow(ScheduleError);
-    await run(w, ['mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock']);
+    await takeSteps(w, ['mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock']);
     expect(w.snapshot().subs.s1?.seq).toBe(3);
-    await run(w, [...FAULT_READS.slice(0, 1)]);
+    await takeSteps(w, [...FAULT_READS.slice(0, 1)]);
     // read_begin inside the open epoch sleeps until it closes.
     expect(w.snapshot().pc.f1).toBe('read_begin_wait');
-    await run(w, [...COLLECT_END, 'f1:read_begin_wait']);
+    await takeSteps(w, [...COLLECT_END, 'f1:read_begin_wait']);
     // At the migration entry hmm_range_fault waits and goes round (-EBUSY).
     expect(w.choices('f1')).toEqual([{ action: 'migration_entry_wait', args: { page: 1 } }]);
-    await run(w, ['f1:migration_entry_wait', ...TO_DEVICE]);
+    await takeSteps(w, ['f1:migration_entry_wait', ...TO_DEVICE]);
     expect(w.snapshot().flt.f1).toMatchObject({ tries: 1, s: 0 });
-    await run(w, [...FAULT_READS, ...COMMIT]);
+    await takeSteps(w, [...FAULT_READS, ...COMMIT]);
     expect([w.driver.spte[0], w.mm.read(1), w.violations()]).toEqual([2, 2, []]);
     expect(w.quiescent()).toBe(true);
   });
 
   it('without migration entries (the ablation) the fault that begins after set_seq reads the old page and stores it', async () => {
     const w = world({ ...FIX, migrationEntries: false });
-    await run(w, [...SETUP, 'mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock', ...COLLECT_END]);
+    await takeSteps(w, [...SETUP, 'mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock', ...COLLECT_END]);
     expect([w.mm.read(1), w.snapshot().migent]).toEqual([1, [1]]);
-    await run(w, ['mig:dmirror_migrate_finalize_and_map', ...FAULT_READS, 'mig:migrate_vma_finalize', ...COMMIT]);
+    await takeSteps(w, ['mig:dmirror_migrate_finalize_and_map', ...FAULT_READS, 'mig:migrate_vma_finalize', ...COMMIT]);
     expect([w.mm.read(1), w.driver.spte[0]]).toEqual([2, 1]);
     expect(w.violations()).toEqual(['NoStaleDeviceEntry']);
   });
@@ -130,7 +124,7 @@ describe('the fix: set_seq, skip only dmirror_do_update (MCOwnerSkipSetSeq)', ()
 describe('the finalize switches', () => {
   async function atFinalizeWithFaultLocked(setting: OwnerSkipSetting): Promise<OwnerSkipWorld> {
     const w = world(setting, { maxTries: 1 });
-    await run(w, [...FAULT_READS, 'f1:driver_lock', ...SETUP, 'mig:invalidate_owner_skip', ...COLLECT_END]);
+    await takeSteps(w, [...FAULT_READS, 'f1:driver_lock', ...SETUP, 'mig:invalidate_owner_skip', ...COLLECT_END]);
     return w;
   }
 
@@ -144,7 +138,7 @@ describe('the finalize switches', () => {
 
   it('FinalizeStores false leaves the device entry empty', async () => {
     const w = world({ ...FIX, finalizeStores: false });
-    await run(w, [...SETUP, 'mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock', ...COLLECT_END, ...TO_DEVICE]);
+    await takeSteps(w, [...SETUP, 'mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock', ...COLLECT_END, ...TO_DEVICE]);
     expect([w.driver.spte[0], w.snapshot().devmem]).toEqual([0, [1]]);
   });
 });
@@ -152,11 +146,11 @@ describe('the finalize switches', () => {
 describe('an ordinary invalidation next to the migration', () => {
   it('its callback zaps (owner NULL) while the migrator skips the update; the later PTE change leaves the stored page stale', async () => {
     const w = world(FIX, { invalidators: ['i', 'mig'] });
-    await run(w, [...SETUP, 'mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock', 'mig:migrate_vma_collect']);
+    await takeSteps(w, [...SETUP, 'mig:invalidate_lock', 'mig:mmu_interval_set_seq', 'mig:dmirror_skip_do_update', 'mig:invalidate_unlock', 'mig:migrate_vma_collect']);
     await w.step('i', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true });
-    await run(w, ['mig:mn_itree_inv_end', 'i:invalidate_lock', 'i:mmu_interval_set_seq', 'i:invalidate_zap', 'i:invalidate_unlock']);
+    await takeSteps(w, ['mig:mn_itree_inv_end', 'i:invalidate_lock', 'i:mmu_interval_set_seq', 'i:invalidate_zap', 'i:invalidate_unlock']);
     expect(w.snapshot().seq % 2).toBe(1);
-    await run(w, [...TO_DEVICE, 'i:mm_change_ptes']);
+    await takeSteps(w, [...TO_DEVICE, 'i:mm_change_ptes']);
     expect([w.driver.spte[0], w.mm.read(1)]).toEqual([2, 3]);
     expect(w.violations()).toEqual(['NoStaleDeviceEntry']);
   });
