@@ -10,7 +10,7 @@ import { OptionsError, ScheduleError } from '../../src/impl/errors.ts';
 import { type ExitConfig } from '../../src/impl/exit/config.ts';
 import { ExitWorld } from '../../src/impl/exit/world.ts';
 import { type ExitDriver } from '../../src/protocol/exit-state.ts';
-import { takeSteps } from './take-steps.ts';
+import { ONE_FAULT_BOUNDS, takeSteps } from './world-fixtures.ts';
 
 /** One subscription s1 = [1, 2], the exiter x, a reclaim i1 of page 1, one faulter, the manager. */
 function world(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1']): ExitWorld {
@@ -18,12 +18,7 @@ function world(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1']): Exit
     npages: 2,
     subs: [{ id: 's1', start: 1, last: 2 }],
     invalidators,
-    faulters: ['f1'],
-    invRanges: [[1, 1]],
-    blockable: [true],
-    maxInv: 1,
-    maxFaults: 1,
-    maxTries: 2,
+    ...ONE_FAULT_BOUNDS,
     exit: { exiter: 'x', driver: 'dmirror', hlistStopsDevice: false, insertGuard: 'mmget', ...exit },
   }).start();
 }

@@ -13,7 +13,7 @@ import { OptionsError, ScheduleError } from '../../src/impl/errors.ts';
 import { describeSchedule, runWorldSchedule, seededChooser, type Chooser } from '../../src/impl/explore.ts';
 import { DMIRROR_AS_WRITTEN, type OwnerSkipSetting, type OwnerSkipWorldConfig } from '../../src/impl/ownerskip/config.ts';
 import { OwnerSkipWorld } from '../../src/impl/ownerskip/world.ts';
-import { takeSteps } from './take-steps.ts';
+import { ONE_FAULT_BOUNDS, takeSteps } from './world-fixtures.ts';
 
 const FIX: OwnerSkipSetting = { ...DMIRROR_AS_WRITTEN, ownerSkip: 'set_seq' };
 
@@ -25,12 +25,7 @@ function world(setting: OwnerSkipSetting, over: Partial<OwnerSkipWorldConfig> = 
     subs: [{ id: 's1', start: 1, last: npages }],
     invalidators: ['mig'],
     migrators: ['mig'],
-    faulters: ['f1'],
-    invRanges: [[1, 1]],
-    blockable: [true],
-    maxInv: 1,
-    maxFaults: 1,
-    maxTries: 2,
+    ...ONE_FAULT_BOUNDS,
     initTree: ['s1'],
     initDevmem: [],
     setting,

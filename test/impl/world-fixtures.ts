@@ -7,3 +7,13 @@ export async function takeSteps(w: SpecWorld, steps: readonly string[]): Promise
     await w.step(thread, action);
   }
 }
+
+/** The smallest bounds of the hand-stepped family worlds: one faulter f1, one blockable invalidation of page 1, one fault, two tries. */
+export const ONE_FAULT_BOUNDS = {
+  faulters: ['f1'],
+  invRanges: [[1, 1]] as [number, number][],
+  blockable: [true],
+  maxInv: 1,
+  maxFaults: 1,
+  maxTries: 2,
+};
