@@ -5,8 +5,9 @@
  * and the generation plan. Any change regenerates.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveJar, type TlcRunOptions } from 'tla2tools-runner';
 
 /** The inputs of one model's generation. */
 export interface CacheInputs {
@@ -62,4 +63,23 @@ export function jarSha256(recordFile: string): string {
   if (typeof record.sha256 === 'string') return record.sha256;
   if (typeof record.jar !== 'string') throw new Error(`${recordFile} names no jar; run \`npm install\` to fetch TLC`);
   return createHash('sha256').update(readFileSync(record.jar)).digest('hex');
+}
+
+/** sha256 of each jar file read, by path, size and modification time. */
+const jarHashes = new Map<string, string>();
+
+/**
+ * The sha256 of the jar TLC will run with `options`, found by the runner's
+ * own precedence (the jar option, TLA2TOOLS_JAR, the install record).
+ */
+export function resolvedJarSha256(options: Pick<Partial<TlcRunOptions>, 'jar' | 'jarRecordFile' | 'env'>): string {
+  const jar = resolveJar({ jar: options.jar, recordFile: options.jarRecordFile, env: options.env });
+  const stat = statSync(jar);
+  const id = `${jar}\0${stat.size}\0${stat.mtimeMs}`;
+  let sha = jarHashes.get(id);
+  if (sha === undefined) {
+    sha = createHash('sha256').update(readFileSync(jar)).digest('hex');
+    jarHashes.set(id, sha);
+  }
+  return sha;
 }

@@ -11,12 +11,11 @@
  * atomically. An entry that does not parse as a result (an older format, a
  * hand edit) is a miss: the model is checked again and the entry replaced.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { resolveJar, tlcResultSchema, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
-import { contentHash, filesIn, type HashPart } from '../codegen/cache-key.ts';
+import { tlcResultSchema, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
+import { contentHash, filesIn, resolvedJarSha256, type HashPart } from '../codegen/cache-key.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
 /** The runner package's sources (its folder, found by package name): a change to how TLC is run or read re-runs every model. */
@@ -39,22 +38,6 @@ export interface CachedModelFiles {
   readonly config: string;
 }
 
-/** sha256 of each jar file read, by path, size and modification time. */
-const jarHashes = new Map<string, string>();
-
-/** The sha256 of the jar TLC will run (the runner's own precedence: option, TLA2TOOLS_JAR, install record). */
-function jarSha256Of(options: Partial<TlcRunOptions>): string {
-  const jar = resolveJar({ jar: options.jar, recordFile: options.jarRecordFile, env: options.env });
-  const stat = statSync(jar);
-  const id = `${jar}\0${stat.size}\0${stat.mtimeMs}`;
-  let sha = jarHashes.get(id);
-  if (sha === undefined) {
-    sha = createHash('sha256').update(readFileSync(jar)).digest('hex');
-    jarHashes.set(id, sha);
-  }
-  return sha;
-}
-
 /** The options that change TLC's answer, in a fixed order. */
 function optionsInKey(options: Partial<TlcRunOptions>): string {
   const kept = Object.entries(options)
@@ -71,7 +54,7 @@ export function checkCacheKey(model: CachedModelFiles, options: Partial<TlcRunOp
     ...filesIn(RUNNER_DIR, '.', '.ts').map((f): HashPart => [`runner/${f}`, readFileSync(join(RUNNER_DIR, f))]),
     ['module', relative(specDir, model.spec)],
     ['config', readFileSync(model.config)],
-    ['jar', jarSha256Of(options)],
+    ['jar', resolvedJarSha256(options)],
     ['options', optionsInKey(options)],
   ];
   return contentHash(parts);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { runTlcJob } from '../codegen/tlc-job.ts';
 import { parseTlcValue } from 'tla2tools-runner';
 import { type ModelConstants } from '../codegen/model-constants.ts';
+import { answerKey, storeAnswer, storedAnswer } from './answer-cache.ts';
 import { type StateFamily } from './family.ts';
 import { MATCH_MARK, traceSpec, type GeneratedSpec } from './trace-module.ts';
 import { withWorkDir, writeFileAtomic } from './work-dir.ts';
@@ -29,6 +30,12 @@ export interface TlcSetup {
   readonly workRoot: string;
   /** Kill TLC after this long. */
   readonly timeoutMs?: number;
+  /**
+   * A folder of TLC's stored answers (answer-cache.ts): a generated spec
+   * TLC has answered before, byte for byte on the same spec modules and
+   * jar, is not run again. For the mutation run; unset, TLC always runs.
+   */
+  readonly answerCache?: string;
 }
 
 /** TLC's verdict on one run. */
@@ -64,9 +71,13 @@ export function writeSpec(dir: string, spec: GeneratedSpec): { tla: string; cfg:
   return { tla, cfg };
 }
 
-/** Runs TLC on a generated spec in its own folder; returns the print lines and the result. */
+/** Runs TLC on a generated spec in its own folder (or reads its stored answer); returns the print lines and the result. */
 export async function runGenerated(setup: TlcSetup, spec: GeneratedSpec, what: string, accept: Parameters<typeof runTlcJob>[1] = ['success']): ReturnType<typeof runTlcJob> {
-  return withWorkDir(setup.workRoot, async (dir) => {
+  const cache = setup.answerCache;
+  const key = cache === undefined ? '' : answerKey(spec, { specDir: setup.specDir, jarRecordFile: setup.jarRecordFile, accept });
+  const stored = cache === undefined ? null : storedAnswer(cache, key);
+  if (stored !== null) return stored;
+  const job = await withWorkDir(setup.workRoot, async (dir) => {
     const files = writeSpec(dir, spec);
     return runTlcJob(
       {
@@ -82,6 +93,9 @@ export async function runGenerated(setup: TlcSetup, spec: GeneratedSpec, what: s
       what,
     );
   });
+  // Only an accepted outcome gets here (runTlcJob throws on the others).
+  if (cache !== undefined) storeAnswer(cache, key, job);
+  return job;
 }
 
 /** The highest matched index per run (1-based runs) from the mark lines. */

@@ -87,6 +87,39 @@ describe('ControlledScheduler', () => {
     await s.step('t');
     expect(s.statusOf('t')).toBe('failed');
     expect((s.failureOf('t') as Error).message).toBe('bad step');
+    expect(s.failed()).toEqual([{ id: 't', error: s.failureOf('t') }]);
+  });
+
+  it('refuses a program that does not park at a step point before spawn returns', () => {
+    const s = new ControlledScheduler();
+    const never = new Promise<void>(() => undefined);
+    expect(() => s.spawn(task('t'), () => never)).toThrow(/task t did not reach a step point synchronously/);
+  });
+
+  it('names a task that is not parked by its status, and an unknown one as unknown', async () => {
+    const s = new ControlledScheduler();
+    const t = task('t');
+    s.spawn(t, () => s.point(t, 'only'));
+    await s.step('t');
+    expect(s.labelOf('t')).toBeUndefined();
+    await expect(s.step('t')).rejects.toThrow('task t is not at a step point (status: done)');
+    await expect(s.step('x')).rejects.toThrow('task x is not at a step point (status: unknown)');
+  });
+
+  it('refuses a second step while one is running', async () => {
+    const s = new ControlledScheduler();
+    const [a, b] = [task('a'), task('b')];
+    s.spawn(a, async () => {
+      await s.point(a, 'first');
+      await new Promise((r) => setTimeout(r, 0));
+      await s.point(a, 'second');
+    });
+    s.spawn(b, () => s.point(b, 'first'));
+    const running = s.step('a');
+    await expect(s.step('b')).rejects.toThrow('step() called while another step is running');
+    await running;
+    expect(s.labelOf('a')).toBe('second');
+    expect(s.parkedIds()).toEqual(['a', 'b']);
   });
 });
 

@@ -9,6 +9,7 @@ import { holePunchConfigOf, worldConfigOf } from '../../src/codegen/world-config
 import { seededChooser } from '../../src/impl/explore.ts';
 import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
 import { World } from '../../src/impl/mainline/world.ts';
+import { SnapshotSharing } from '../../src/impl/snapshot-sharing.ts';
 import { type SpecWorld } from '../../src/impl/world-api.ts';
 import { DEFAULT_SHAPE, holePunchConstants, mainlineConstants } from '../../src/validation/run-shape.ts';
 
@@ -62,5 +63,33 @@ describe.each(['mainline', 'holepunch'] as const)('%s snapshotter', (family) => 
       }
     }
     expect(sharedParts).toBeGreaterThan(shared.length);
+  });
+});
+
+describe('SnapshotSharing, part by part', () => {
+  it('a list or sorted set of the same length but other entries is the new one', () => {
+    const share = new SnapshotSharing();
+    const first = share.sorted('tree', ['b', 'a']);
+    expect(first).toEqual(['a', 'b']);
+    expect(share.sorted('tree', ['b', 'a'])).toBe(first);
+    expect(share.sorted('tree', ['b', 'c'])).toEqual(['b', 'c']);
+    expect(share.list('deferred', ['x', 'y'])).toEqual(['x', 'y']);
+    expect(share.list('deferred', ['x', 'z'])).toEqual(['x', 'z']);
+  });
+
+  it('a page table that grew is copied anew', () => {
+    const share = new SnapshotSharing();
+    expect(share.numbers('pte', [1, 2])).toEqual([1, 2]);
+    expect(share.numbers('pte', [1, 2, 3])).toEqual([1, 2, 3]);
+    expect(share.numbers('pte', [1, 2, 4])).toEqual([1, 2, 4]);
+  });
+
+  it('a record with fewer or other ids has exactly the live ids', () => {
+    const share = new SnapshotSharing();
+    const rec = (ids: string[]): Record<string, string> => share.record('pc', ids, (id) => id, (_p: string | undefined, id) => `pc-${id}`);
+    expect(rec(['a', 'b'])).toEqual({ a: 'pc-a', b: 'pc-b' });
+    expect(rec(['a'])).toEqual({ a: 'pc-a' });
+    expect(rec(['a', 'c'])).toEqual({ a: 'pc-a', c: 'pc-c' });
+    expect(rec(['d', 'c'])).toEqual({ d: 'pc-d', c: 'pc-c' });
   });
 });

@@ -123,6 +123,26 @@ describe('World', () => {
     expect(w.snapshot().lastAction.name).toBe('Init');
   });
 
+  it('says which thread, where and what it was asked to take; extra arguments match no choice', async () => {
+    const w = new World(SMALL_MODEL).start();
+    await expect(w.step('f1', 'mmu_interval_read_begin', { sub: 's1', page: 1 })).rejects.toThrow(
+      'thread f1 at idle cannot take mmu_interval_read_begin {"sub":"s1","page":1}; possible: ',
+    );
+    const [insert] = w.choices('m').filter((c) => c.action === 'mmu_interval_notifier_insert');
+    expect(insert).toBeDefined();
+    await expect(w.step('m', insert!.action, { ...insert!.args, extra: 1 })).rejects.toThrow(ScheduleError);
+    expect(() => w.sub('nope')).toThrow(new ScheduleError('unknown subscription nope'));
+  });
+
+  it('asks the chooser only when several choices fit the step', async () => {
+    let asked = 0;
+    const w = new World({ ...SMALL_MODEL, choose: () => (asked++, 0) }).start();
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's2' });
+    expect(asked).toBe(0);
+    await w.step('m');
+    expect(asked).toBe(1);
+  });
+
   it('rejects bad world options with a clear message', () => {
     expect(() => new World({ ...SMALL_MODEL, npages: 0 })).toThrow(/npages must be a positive integer/);
     expect(() => new World({ ...SMALL_MODEL, subs: [{ id: 's1', start: 2, last: 3 }] })).toThrow(/within pages 1..2/);

@@ -13,7 +13,15 @@ import { runSeed, validateRuns } from '../../src/validation/validate.ts';
 import { recordRun, type RecordedState } from '../../src/validation/world-recorder.ts';
 import { PATHS } from '../conformance/project.ts';
 
-const SETUP: TlcSetup = { specDir: PATHS.specDir, jarRecordFile: PATHS.jarRecordFile, workRoot: `${PATHS.root}/out` };
+// MMU_VALIDATION_ANSWERS: TLC's stored answers, set only by the mutation run (stryker.config.mjs),
+// where most mutants record the very runs TLC has judged already; `npm test` runs TLC every time.
+const answers = process.env.MMU_VALIDATION_ANSWERS;
+const SETUP: TlcSetup = {
+  specDir: PATHS.specDir,
+  jarRecordFile: PATHS.jarRecordFile,
+  workRoot: `${PATHS.root}/out`,
+  ...(answers !== undefined && answers !== '' ? { answerCache: answers } : {}),
+};
 // Generous: the JVM start alone is seconds on a loaded machine.
 const SLOW = 600_000;
 
