@@ -1,8 +1,9 @@
 // Mutation testing of the implementation with the conformance trace replays
 // and the unit tests of test/impl (test/conformance/vitest.mutation.config.ts;
-// trace validation, which runs TLC, is opt-in there): `npm run mutation`
-// (needs the trace files of `npm test` / `mmu-notifier gen`, and loopback
-// networking: Stryker's workers talk over 127.0.0.1). How to run it, the
+// trace validation, which runs TLC unless it has answered the same runs
+// before, is opt-in there): `npm run mutation` (needs the trace files of
+// `npm test` / `mmu-notifier gen`, and loopback networking: Stryker's
+// workers talk over 127.0.0.1). How to run it, the
 // measured scores and the survivors: docs/mutation-testing.md.
 // The report goes to reports/mutation/mutation.html.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -47,8 +48,8 @@ export default {
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // .tlc is a symlink in worktrees (Stryker cannot copy it): a sandbox has no TLC jar,
-  // so the validation suite needs .tlc as a real folder (or run with MMU_MUTATION_SUITES=conformance).
+  // .tlc is not copied (in worktrees it is a symlink Stryker cannot copy): the npm
+  // script points TLA2TOOLS_JAR at the checkout's jar for the validation suite.
   ignorePatterns: ['out/**', 'reports/**', '.tlc', '.tlc/**'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

@@ -4,9 +4,11 @@ import { defineConfig } from 'vitest/config';
 // (comma-separated; default "conformance,impl"):
 //   conformance  the cached trace replays (test/conformance/mutation-suite.mutation.ts)
 //   impl         the unit and property tests of test/impl (about 11 s in all)
-//   validation   trace validation (test/validation/validate.test.ts): it runs TLC,
-//                about a minute per mutant it covers, so it is meant for a
-//                `--mutate` subset (the conformance survivors), not the whole run.
+//   validation   trace validation (test/validation/validate.test.ts): TLC judges a
+//                mutant's recorded runs unless TLC's stored answer for the very same
+//                runs is in MMU_VALIDATION_ANSWERS (set by `npm run mutation`); a
+//                mutant that changes a run costs a TLC run, so it is meant for a
+//                `--mutate` subset (the survivors) with a longer --timeoutMS.
 const suites = (process.env.MMU_MUTATION_SUITES ?? 'conformance,impl').split(',');
 const include = [
   ...(suites.includes('impl') ? ['test/impl/*.test.ts'] : []),
