@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { resolveJar, type TlcRunOptions } from 'tla2tools-runner';
 
 /** The inputs of one model's generation. */
@@ -82,4 +83,12 @@ export function resolvedJarSha256(options: Pick<Partial<TlcRunOptions>, 'jar' | 
     jarHashes.set(id, sha);
   }
   return sha;
+}
+
+/** The runner package's folder, found by its package name. */
+const RUNNER_DIR = dirname(createRequire(import.meta.url).resolve('tla2tools-runner/package.json'));
+
+/** The runner's sources as hash parts: a cached TLC answer depends on how TLC was run and its output read. */
+export function runnerSourceParts(): HashPart[] {
+  return filesIn(RUNNER_DIR, '.', '.ts').map((f): HashPart => [`runner/${f}`, readFileSync(join(RUNNER_DIR, f))]);
 }

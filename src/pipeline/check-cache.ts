@@ -12,14 +12,11 @@
  * hand edit) is a miss: the model is checked again and the entry replaced.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { tlcResultSchema, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
-import { contentHash, filesIn, resolvedJarSha256, type HashPart } from '../codegen/cache-key.ts';
+import { contentHash, filesIn, resolvedJarSha256, runnerSourceParts, type HashPart } from '../codegen/cache-key.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
-/** The runner package's sources (its folder, found by package name): a change to how TLC is run or read re-runs every model. */
-const RUNNER_DIR = dirname(createRequire(import.meta.url).resolve('tla2tools-runner/package.json'));
 
 /** Run options that say how TLC runs, not what it explores: left out of the key. */
 const NOT_IN_KEY: ReadonlySet<string> = new Set(['jar', 'jarRecordFile', 'env', 'signal', 'tmpRoot', 'timeoutMs', 'exitGraceMs', 'heap', 'javaOptions']);
@@ -51,7 +48,8 @@ export function checkCacheKey(model: CachedModelFiles, options: Partial<TlcRunOp
   const specDir = dirname(model.spec);
   const parts: HashPart[] = [
     ...filesIn(specDir, '.', '.tla').map((f): HashPart => [`spec/${f}`, readFileSync(join(specDir, f))]),
-    ...filesIn(RUNNER_DIR, '.', '.ts').map((f): HashPart => [`runner/${f}`, readFileSync(join(RUNNER_DIR, f))]),
+    // A change to how TLC is run or read re-runs every model.
+    ...runnerSourceParts(),
     ['module', relative(specDir, model.spec)],
     ['config', readFileSync(model.config)],
     ['jar', resolvedJarSha256(options)],

@@ -4,7 +4,8 @@
  * mutation run replays the validation suite once per mutant, and most
  * mutants leave every recorded run as it was. TLC's answer on a generated
  * spec depends only on the module and cfg text, the spec modules it
- * instantiates, the jar and the outcomes the caller accepts; the key covers
+ * instantiates, the jar, the runner that reads TLC's output and the
+ * outcomes the caller accepts; the key covers
  * all of them (src/codegen/cache-key.ts's content hash), so a mutant that
  * changes one recorded state changes the module and is judged by TLC.
  *
@@ -17,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tlcResultSchema } from 'tla2tools-runner';
 import { z } from 'zod';
-import { contentHash, filesIn, resolvedJarSha256, type HashPart } from '../codegen/cache-key.ts';
+import { contentHash, filesIn, resolvedJarSha256, runnerSourceParts, type HashPart } from '../codegen/cache-key.ts';
 import { type TlcJob } from '../codegen/tlc-job.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { type GeneratedSpec } from './trace-module.ts';
@@ -35,6 +36,7 @@ export interface AnswerInputs {
 export function answerKey(spec: GeneratedSpec, inputs: AnswerInputs): string {
   const parts: HashPart[] = [
     ...filesIn(inputs.specDir, '.', '.tla').map((f): HashPart => [`spec/${f}`, readFileSync(join(inputs.specDir, f))]),
+    ...runnerSourceParts(),
     ['module', spec.module],
     ['cfg', spec.cfg],
     ['jar', resolvedJarSha256({ jarRecordFile: inputs.jarRecordFile })],
