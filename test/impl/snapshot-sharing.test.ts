@@ -86,10 +86,11 @@ describe('SnapshotSharing, part by part', () => {
 
   it('a record with fewer or other ids has exactly the live ids', () => {
     const share = new SnapshotSharing();
-    const rec = (ids: string[]): Record<string, string> => share.record('pc', ids, (id) => id, (_p: string | undefined, id) => `pc-${id}`);
-    expect(rec(['a', 'b'])).toEqual({ a: 'pc-a', b: 'pc-b' });
-    expect(rec(['a'])).toEqual({ a: 'pc-a' });
-    expect(rec(['a', 'c'])).toEqual({ a: 'pc-a', c: 'pc-c' });
-    expect(rec(['d', 'c'])).toEqual({ d: 'pc-d', c: 'pc-c' });
+    // Like the snapshot's parts: the previous entry is kept when there is one for this position.
+    const rec = (ids: string[]): Record<string, { of: string }> => share.record('pc', ids, (id) => id, (p: { of: string } | undefined, id) => p ?? { of: id });
+    expect(rec(['a', 'b'])).toEqual({ a: { of: 'a' }, b: { of: 'b' } });
+    expect(rec(['a'])).toEqual({ a: { of: 'a' } });
+    expect(rec(['a', 'c'])).toEqual({ a: { of: 'a' }, c: { of: 'c' } });
+    expect(rec(['d', 'c'])).toEqual({ d: { of: 'd' }, c: { of: 'c' } });
   });
 });
