@@ -13,7 +13,7 @@ import { runSeed, validateRuns } from '../../src/validation/validate.ts';
 import { recordRun, type RecordedState } from '../../src/validation/world-recorder.ts';
 import { PATHS } from '../conformance/project.ts';
 
-// MMU_VALIDATION_ANSWERS: TLC's stored answers, set only by the mutation run (stryker.config.mjs),
+// MMU_VALIDATION_ANSWERS: TLC's stored answers, set only by `npm run mutation` (package.json),
 // where most mutants record the very runs TLC has judged already; `npm test` runs TLC every time.
 const answers = process.env.MMU_VALIDATION_ANSWERS;
 const SETUP: TlcSetup = {
