@@ -85,6 +85,11 @@ export function resolvedJarSha256(options: Pick<Partial<TlcRunOptions>, 'jar' | 
   return sha;
 }
 
+/** Every module of a spec folder as hash parts (`spec/<file>`): an answer of TLC depends on all that a wrapper may EXTEND or INSTANCE. */
+export function specModuleParts(specDir: string): HashPart[] {
+  return filesIn(specDir, '.', '.tla').map((f): HashPart => [`spec/${f}`, readFileSync(join(specDir, f))]);
+}
+
 /** The runner package's folder, found by its package name. */
 const RUNNER_DIR = dirname(createRequire(import.meta.url).resolve('tla2tools-runner/package.json'));
 

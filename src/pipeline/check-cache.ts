@@ -14,9 +14,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { tlcResultSchema, type TlcResult, type TlcRunOptions } from 'tla2tools-runner';
-import { contentHash, filesIn, resolvedJarSha256, runnerSourceParts, type HashPart } from '../codegen/cache-key.ts';
+import { contentHash, resolvedJarSha256, runnerSourceParts, specModuleParts, type HashPart } from '../codegen/cache-key.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-
 
 /** Run options that say how TLC runs, not what it explores: left out of the key. */
 const NOT_IN_KEY: ReadonlySet<string> = new Set(['jar', 'jarRecordFile', 'env', 'signal', 'tmpRoot', 'timeoutMs', 'exitGraceMs', 'heap', 'javaOptions']);
@@ -47,7 +46,7 @@ function optionsInKey(options: Partial<TlcRunOptions>): string {
 export function checkCacheKey(model: CachedModelFiles, options: Partial<TlcRunOptions>): string {
   const specDir = dirname(model.spec);
   const parts: HashPart[] = [
-    ...filesIn(specDir, '.', '.tla').map((f): HashPart => [`spec/${f}`, readFileSync(join(specDir, f))]),
+    ...specModuleParts(specDir),
     // A change to how TLC is run or read re-runs every model.
     ...runnerSourceParts(),
     ['module', relative(specDir, model.spec)],

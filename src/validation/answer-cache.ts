@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tlcResultSchema } from 'tla2tools-runner';
 import { z } from 'zod';
-import { contentHash, filesIn, resolvedJarSha256, runnerSourceParts, type HashPart } from '../codegen/cache-key.ts';
+import { contentHash, resolvedJarSha256, runnerSourceParts, specModuleParts, type HashPart } from '../codegen/cache-key.ts';
 import { type TlcJob } from '../codegen/tlc-job.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { type GeneratedSpec } from './trace-module.ts';
@@ -35,7 +35,7 @@ export interface AnswerInputs {
 /** The key of TLC's answer on `spec`. */
 export function answerKey(spec: GeneratedSpec, inputs: AnswerInputs): string {
   const parts: HashPart[] = [
-    ...filesIn(inputs.specDir, '.', '.tla').map((f): HashPart => [`spec/${f}`, readFileSync(join(inputs.specDir, f))]),
+    ...specModuleParts(inputs.specDir),
     ...runnerSourceParts(),
     ['module', spec.module],
     ['cfg', spec.cfg],
