@@ -7,22 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OptionsError, ScheduleError } from '../../src/impl/errors.ts';
-import { type ExitConfig } from '../../src/impl/exit/config.ts';
 import { ExitWorld } from '../../src/impl/exit/world.ts';
 import { type ExitDriver } from '../../src/protocol/exit-state.ts';
-import { ONE_FAULT_BOUNDS, takeSteps } from './world-fixtures.ts';
-
-/** One subscription s1 = [1, 2], the exiter x, a reclaim i1 of page 1, one faulter, the manager. */
-function world(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1']): ExitWorld {
-  return new ExitWorld({
-    npages: 2,
-    subs: [{ id: 's1', start: 1, last: 2 }],
-    invalidators,
-    ...ONE_FAULT_BOUNDS,
-    exit: { exiter: 'x', driver: 'dmirror', hlistStopsDevice: false, insertGuard: 'mmget', ...exit },
-  }).start();
-}
-
+import { exitWorld as world, takeSteps } from './world-fixtures.ts';
 
 const FAULT_PAGE_1 = ['f1:mmu_interval_read_begin', 'f1:hmm_range_fault', 'f1:driver_lock', 'f1:mmu_interval_read_retry', 'f1:driver_commit'];
 const CALLBACK = ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock'];

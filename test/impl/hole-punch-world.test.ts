@@ -9,39 +9,9 @@ import { type RunOptions, runWorldSchedule, seededChooser } from '../../src/impl
 import { type HolePunchConfig } from '../../src/impl/holepunch/config.ts';
 import { amdkfdPlan, unmapPlan } from '../../src/impl/holepunch/plan.ts';
 import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
-import { HolePunchState, type HolePunchStrategy } from '../../src/protocol/index.ts';
+import { HolePunchState } from '../../src/protocol/index.ts';
 import { firstFailure, throwIfBad } from './first-failure.ts';
-
-/** spec/MCHolePunch*.cfg: N = s1 = [1, 3] in the tree, spares s2, s3; u unmaps page 2, i invalidates page 1 or 3. */
-function model(strategy: HolePunchStrategy, extra: Partial<HolePunchConfig> = {}): HolePunchConfig {
-  return {
-    variant: 'mainline',
-    strategy,
-    npages: 3,
-    subs: [
-      { id: 's1', start: 1, last: 3 },
-      { id: 's2', start: 0, last: 0 },
-      { id: 's3', start: 0, last: 0 },
-    ],
-    initTree: ['s1'],
-    invalidators: ['u', 'i'],
-    unmappers: ['u'],
-    unmapRanges: [[2, 2]],
-    invRanges: [
-      [1, 1],
-      [3, 3],
-    ],
-    invalidatorContext: 'rmap',
-    faultRecheck: false,
-    faulters: ['f'],
-    mgr: 'w',
-    blockable: [true],
-    maxInv: 1,
-    maxFaults: 1,
-    maxTries: 2,
-    ...extra,
-  };
-}
+import { holePunchModel as model } from './world-fixtures.ts';
 
 describe('unmap plans', () => {
   it('follow dmirror_do_unmap and the strategy order', () => {
