@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../src/impl/errors.ts';
 import { checkExitConfig, type ExitConfig, type ExitWorldConfig } from '../../src/impl/exit/config.ts';
 import { type HlistConfig, hlistKinds } from '../../src/impl/hlist/config.ts';
+import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
 import { checkOwnerSkipConfig, DMIRROR_AS_WRITTEN, type OwnerSkipWorldConfig } from '../../src/impl/ownerskip/config.ts';
 import { SMALL_MODEL } from './small-model.ts';
+import { holePunchModel } from './world-fixtures.ts';
 
 /** spec/HlistNotifier.tla's two kinds: KVM-like k (start + end) and nouveau's n (failing, zapping). */
 const HLIST: HlistConfig = { subs: ['k', 'n'], failing: ['n'], zapping: ['n'], paired: ['k'], pairsEnds: true, fix: 'none' };
@@ -92,5 +94,12 @@ describe('checkOwnerSkipConfig', () => {
     refused({ initDevmem: [0] }, 'initDevmem page 0 must lie within 1..2');
     refused({ initDevmem: [3] }, 'initDevmem page 3 must lie within 1..2');
     refused({ initDevmem: [1.5] }, 'initDevmem page 1.5 must lie within 1..2');
+  });
+});
+
+describe('HolePunchWorld options', () => {
+  it('refuses an unmapper that is not an invalidator', () => {
+    expect(() => new HolePunchWorld(holePunchModel('inside_callback', { unmappers: ['u', 'f'] }))).toThrow(new OptionsError('every unmapper must be an invalidator'));
+    expect(() => new HolePunchWorld(holePunchModel('inside_callback', { unmappers: ['u', 'i'] }))).not.toThrow();
   });
 });

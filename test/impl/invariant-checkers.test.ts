@@ -165,6 +165,13 @@ describe('checkWorld: walkers, freed intervals, remove', () => {
     expect(w.violations()).toEqual(['NoUseAfterFree']);
   });
 
+  it('NoUseAfterFree: a freed interval under any one of several faults', () => {
+    const w = new World({ ...SMALL_MODEL, faulters: ['f1', 'f2'] }).start();
+    w.sub('s1').life = 'freed';
+    w.flt.f2!.sub = 's1';
+    expect(w.violations()).toEqual(['NoUseAfterFree']);
+  });
+
   it('RemoveReturnsUnlinked: at remove_return_free the interval is off the tree, the list and every cursor', async () => {
     const w = await mainline();
     mgrOf(w).sub = 's2';
@@ -219,6 +226,9 @@ describe('checkWorld: the device page table', () => {
     w.driver.spte[0] = 1;
     expect(w.violations()).toEqual([]);
     mgrOf(w).sub = 's1'; // [1, 1]: page 2 lies after it
+    expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove']);
+    w.driver.spte[1] = 0;
+    Object.assign(w.sub('s1'), { start: 2, last: 2 }); // page 1 lies before it
     expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove']);
   });
 

@@ -54,12 +54,13 @@ export function holePunchModel(strategy: HolePunchStrategy, extra: Partial<HoleP
 }
 
 /** A started exit world: one subscription s1 = [1, 2], the exiter x, a reclaim i1 of page 1, one faulter, the manager. */
-export function exitWorld(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1']): ExitWorld {
+export function exitWorld(exit: Partial<ExitConfig> = {}, invalidators = ['x', 'i1'], faulters = ['f1']): ExitWorld {
   return new ExitWorld({
     npages: 2,
     subs: [{ id: 's1', start: 1, last: 2 }],
     invalidators,
     ...ONE_FAULT_BOUNDS,
+    faulters,
     exit: { exiter: 'x', driver: 'dmirror', hlistStopsDevice: false, insertGuard: 'mmget', ...exit },
   }).start();
 }

@@ -7,10 +7,13 @@
  * at a time.
  */
 import { describe, expect, it } from 'vitest';
+import { HlistWorld } from '../../src/impl/hlist/world.ts';
 import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
 import { World } from '../../src/impl/mainline/world.ts';
-import { DMIRROR_AS_WRITTEN } from '../../src/impl/ownerskip/config.ts';
+import { DMIRROR_AS_WRITTEN, type OwnerSkipWorldConfig } from '../../src/impl/ownerskip/config.ts';
+import { migratorChoices } from '../../src/impl/ownerskip/migrator.ts';
 import { OwnerSkipWorld } from '../../src/impl/ownerskip/world.ts';
+import { invalidatorChoices } from '../../src/impl/thread-choices.ts';
 import { type SpecWorld } from '../../src/impl/world-api.ts';
 import { SMALL_MODEL } from './small-model.ts';
 import { exitWorld, holePunchModel, ONE_FAULT_BOUNDS } from './world-fixtures.ts';
@@ -49,6 +52,14 @@ describe('quiescent()', () => {
     expect(w.quiescent()).toBe(false);
   });
 
+  it('mainline: every faulter counts, not one of them', () => {
+    const w = new World({ ...SMALL_MODEL, faulters: ['f1', 'f2'] }).start();
+    threadsDone(w, ['i1', 'i2']);
+    expect(w.quiescent()).toBe(true);
+    setPc(w, 'f2', 'driver_lock');
+    expect(w.quiescent()).toBe(false);
+  });
+
   it('hole punch: also the worker idle and its queue empty', () => {
     const w = new HolePunchWorld(holePunchModel('outside_remove_then_insert')).start();
     expect(w.quiescent()).toBe(false);
@@ -68,6 +79,14 @@ describe('quiescent()', () => {
     expect(w.quiescent()).toBe(false);
   });
 
+  it('hole punch: every faulter counts', () => {
+    const w = new HolePunchWorld(holePunchModel('inside_callback', { faulters: ['f', 'g'] })).start();
+    threadsDone(w, ['u', 'i']);
+    expect(w.quiescent()).toBe(true);
+    setPc(w, 'g', 'hmm_range_fault');
+    expect(w.quiescent()).toBe(false);
+  });
+
   it('exit: also exit_mmap finished', () => {
     const w = exitWorld();
     threadsDone(w, ['x', 'i1']);
@@ -76,6 +95,16 @@ describe('quiescent()', () => {
     expect(w.quiescent()).toBe(true);
     setPc(w, 'i1', 'idle');
     expect(w.quiescent()).toBe(false);
+  });
+});
+
+describe('the exiter waits for every faulter', () => {
+  it('mmput_exit_mmap only while no fault holds the mm (any faulter)', async () => {
+    const w = exitWorld({}, ['x', 'i1'], ['f1', 'f2']);
+    await w.step('m', 'mmu_interval_notifier_insert');
+    expect(w.choices('x').map((c) => c.action)).toEqual(['mmput_exit_mmap']);
+    await w.step('f2', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
+    expect(w.choices('x')).toEqual([]);
   });
 });
 
@@ -101,17 +130,35 @@ describe('walking()', () => {
   });
 });
 
-/** One subscription s1 = [1, 2] in the tree, the migrator mig, the device fault f1. */
-function ownerSkip(): OwnerSkipWorld {
+describe('HolePunchWorld.findable (the spec Findable)', () => {
+  it('an interval in the tree, not being removed, covering the page', () => {
+    const w = new HolePunchWorld(holePunchModel('inside_callback')).start();
+    expect([1, 2, 3].map((p) => w.findable(p).map((s) => s.id))).toEqual([['s1'], ['s1'], ['s1']]);
+    w.sub('s1').last = 2;
+    expect(w.findable(3)).toEqual([]);
+    w.sub('s1').start = 2;
+    expect(w.findable(1)).toEqual([]);
+    w.sub('s1').life = 'pending_remove';
+    expect(w.findable(2)).toEqual([]);
+    w.sub('s1').life = 'in_tree';
+    w.notifier.tree.remove('s1');
+    expect(w.findable(2)).toEqual([]);
+  });
+});
+
+/** One subscription s1 = [1, 2] in the tree, the migrator mig, the device fault f1 (and `more` threads). */
+function ownerSkip(more: { invalidators?: string[]; migrators?: string[]; faulters?: string[] } = {}, over: Partial<OwnerSkipWorldConfig> = {}): OwnerSkipWorld {
   return new OwnerSkipWorld({
     npages: 2,
     subs: [{ id: 's1', start: 1, last: 2 }],
-    invalidators: ['mig'],
-    migrators: ['mig'],
     ...ONE_FAULT_BOUNDS,
+    invalidators: ['mig', ...(more.invalidators ?? [])],
+    migrators: ['mig', ...(more.migrators ?? [])],
+    faulters: ['f1', ...(more.faulters ?? [])],
     initTree: ['s1'],
     initDevmem: [],
     setting: DMIRROR_AS_WRITTEN,
+    ...over,
   }).start();
 }
 
@@ -128,6 +175,38 @@ describe('OwnerSkipWorld', () => {
     setPc(w, 'f1', 'idle');
     w.migrations.mig.mig!.phase = 'copy';
     expect(w.quiescent()).toBe(false);
+  });
+
+  it('quiescent(): every invalidator, faulter and migration counts', () => {
+    const w = ownerSkip({ invalidators: ['i1', 'mig2'], migrators: ['mig2'], faulters: ['f2'] });
+    threadsDone(w, ['mig', 'i1', 'mig2']);
+    expect(w.quiescent()).toBe(true);
+    setPc(w, 'i1', 'idle');
+    expect(w.quiescent()).toBe(false);
+    setPc(w, 'i1', 'done');
+    setPc(w, 'f2', 'driver_commit');
+    expect(w.quiescent()).toBe(false);
+    setPc(w, 'f2', 'idle');
+    w.migrations.mig.mig2!.phase = 'finalize';
+    expect(w.quiescent()).toBe(false);
+  });
+
+  it('migratorChoices: migrate_vma_setup on one page, blockable, while the spinlock is free and the migrator not done', () => {
+    const w = ownerSkip({}, { invRanges: [[1, 1], [1, 2], [2, 2]], blockable: [true, false] });
+    expect(migratorChoices(w, 'mig', 'idle', true).map((c) => c.args)).toEqual([
+      { start: 1, last: 1, blockable: true },
+      { start: 2, last: 2, blockable: true },
+    ]);
+    expect(migratorChoices(w, 'mig', 'idle', false)).toEqual([]);
+    expect(migratorChoices(w, 'mig', 'done', true)).toEqual([]);
+  });
+
+  it('migratorChoices: the owner-skip steps only at their own label and setting', () => {
+    const none = ownerSkip({}, { setting: { ...DMIRROR_AS_WRITTEN, ownerSkip: 'none' } });
+    for (const at of ['invalidate_lock', 'invalidate_zap']) expect(migratorChoices(none, 'mig', at, true)).toEqual(invalidatorChoices(none, 'mig', at));
+    const setSeq = ownerSkip({}, { setting: { ...DMIRROR_AS_WRITTEN, ownerSkip: 'set_seq' } });
+    expect(migratorChoices(setSeq, 'mig', 'invalidate_lock', true)).toEqual(invalidatorChoices(setSeq, 'mig', 'invalidate_lock'));
+    expect(migratorChoices(setSeq, 'mig', 'invalidate_zap', true).map((c) => c.action)).toEqual(['dmirror_skip_do_update']);
   });
 
   it('violations(): the mainline properties spec/OwnerSkip.tla shares pass through, the others do not', () => {
@@ -161,5 +240,36 @@ describe('OwnerSkipWorld', () => {
     expect(w.violations()).toEqual([]);
     w.notifier.tree.remove('s1');
     expect(w.violations()).toEqual(['NoCoverageLoss']);
+    w.driver.spte[1] = 0; // uncovered pages without a device entry lose nothing
+    expect(w.violations()).toEqual([]);
+  });
+});
+
+/** SMALL_MODEL with the hlist <<k, n>>: KVM-like k, nouveau's n. */
+function hlist(): HlistWorld {
+  return new HlistWorld({
+    ...SMALL_MODEL,
+    hlist: { subs: ['k', 'n'], failing: ['n'], zapping: ['n'], paired: ['k'], pairsEnds: true, fix: 'none' },
+  }).start();
+}
+
+describe('HlistWorld.violations()', () => {
+  it('HlistStartsPaired: an invalidator idle or done with an hlist start not ended', () => {
+    const w = hlist();
+    expect(w.violations()).toEqual([]);
+    w.wrapper.walkOf('i2').started = ['k'];
+    expect(w.violations()).toEqual(['HlistStartsPaired']);
+    setPc(w, 'i2', 'done');
+    expect(w.violations()).toEqual(['HlistStartsPaired']);
+    setPc(w, 'i2', 'mn_hlist_invalidate_end');
+    expect(w.violations()).toEqual([]);
+  });
+
+  it('NoStaleDeviceEntryAnywhere: a device entry other than the page version, covered or not', () => {
+    const w = hlist();
+    w.driver.spte[1] = 1;
+    expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove']);
+    w.driver.spte[1] = 2;
+    expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove', 'NoStaleDeviceEntryAnywhere']);
   });
 });
