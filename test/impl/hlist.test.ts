@@ -90,3 +90,49 @@ describe('the OOM reaper against nouveau (MCHlistOomEpochCloses) on the implemen
     expect(kvm.inProgress).toBe(1);
   });
 });
+
+describe('RangeWrapper and the hlist subscribers, details', () => {
+  it('remembers the started subscribers as a sorted set, and ends each', async () => {
+    const notifier = new Subscriptions();
+    const [b, a] = [pairedHlistSubscriber('b'), pairedHlistSubscriber('a')];
+    const actions: string[] = [];
+    const wrapper = new RangeWrapper(notifier, { hlist: [b, a], observer: (t, x) => actions.push(`${t.id}:${x}`) });
+    const i = inv('i1', 1, 1, true);
+    expect(await wrapper.invalidateRangeStart(i)).toBe(0);
+    expect(wrapper.walkOf('i1')).toEqual({ next: 3, failed: false, started: ['a', 'b'] });
+    await wrapper.invalidateRangeEnd(i);
+    expect([a.inProgress, b.inProgress, wrapper.walkOf('i1').started]).toEqual([0, 0, []]);
+    expect(actions.filter((x) => x.includes('hlist'))).toEqual([
+      'i1:mn_hlist_invalidate_range_start',
+      'i1:mn_hlist_invalidate_range_start',
+      'i1:mn_hlist_invalidate_end',
+    ]);
+  });
+
+  it('runs without an observer, the failure path included', async () => {
+    const { driver, notifier } = system();
+    const wrapper = new RangeWrapper(notifier, { hlist: [pairedHlistSubscriber(), nouveauHlistSubscriber(driver)] });
+    expect(await wrapper.invalidateRangeStart(inv('i1', 1, 1, false))).toBe(EAGAIN);
+    const i = inv('i2', 2, 2, true);
+    expect(await wrapper.invalidateRangeStart(i)).toBe(0);
+    await wrapper.invalidateRangeEnd(i);
+    expect(wrapper.walkOf('i2').started).toEqual([]);
+  });
+
+  it('with the fix, a start that succeeds leaves the tree epoch open until the end', async () => {
+    const { notifier, wrapper } = system({ fix: 'itree_inv_end_on_hlist_eagain' });
+    const i = inv('i1', 1, 1, true);
+    expect(await wrapper.invalidateRangeStart(i)).toBe(0);
+    expect(notifier.active).toBe(1);
+    await wrapper.invalidateRangeEnd(i);
+    expect(notifier.active).toBe(0);
+  });
+
+  it('names the subscribers kvm and nouveau by default; nouveau refuses a start while the driver lock is held', () => {
+    const { driver } = system();
+    const nouveau = nouveauHlistSubscriber(driver);
+    expect([pairedHlistSubscriber().id, nouveau.id]).toEqual(['kvm', 'nouveau']);
+    expect(driver.lock.tryLock(task('f1'))).toBe(true);
+    expect(() => nouveau.invalidateRangeStart(inv('i1', 1, 1, true))).toThrow('nouveau: the start step ran while f1 holds the driver lock');
+  });
+});

@@ -7,6 +7,7 @@
  * at a time.
  */
 import { describe, expect, it } from 'vitest';
+import { exiterPhaseChoices, type ExitView } from '../../src/impl/exit/choices.ts';
 import { HlistWorld } from '../../src/impl/hlist/world.ts';
 import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
 import { World } from '../../src/impl/mainline/world.ts';
@@ -105,6 +106,25 @@ describe('the exiter waits for every faulter', () => {
     expect(w.choices('x').map((c) => c.action)).toEqual(['mmput_exit_mmap']);
     await w.step('f2', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
     expect(w.choices('x')).toEqual([]);
+  });
+});
+
+describe('exiterPhaseChoices', () => {
+  it('one step per phase of exit_mmap, the two walks only with the spinlock free, none once exited', () => {
+    const view = (phase: ExitView['ext']['phase'], spinFree: boolean): ExitView => ({
+      exit: { exiter: 'x', driver: 'dmirror', hlistStopsDevice: false, insertGuard: 'mmget' },
+      ext: { mm: 'alive', phase, devLive: true, insErr: 'none' },
+      npages: 3,
+      spinFree,
+      faultersIdle: true,
+    });
+    const whole = { start: 1, last: 3, blockable: true };
+    expect(exiterPhaseChoices(view('exiting', true))).toEqual([{ action: 'mn_itree_release', args: whole }]);
+    expect(exiterPhaseChoices(view('hlist', true))).toEqual([{ action: 'unmap_vmas', args: whole }]);
+    for (const phase of ['exiting', 'hlist'] as const) expect(exiterPhaseChoices(view(phase, false))).toEqual([]);
+    expect(exiterPhaseChoices(view('release', false)).map((c) => c.action)).toEqual(['mn_hlist_release']);
+    expect(exiterPhaseChoices(view('unmap', false)).map((c) => c.action)).toEqual(['exit_mmap_done']);
+    expect(exiterPhaseChoices(view('exited', true))).toEqual([]);
   });
 });
 
