@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { exiterPhaseChoices, type ExitView } from '../../src/impl/exit/choices.ts';
 import { HlistWorld } from '../../src/impl/hlist/world.ts';
 import { HolePunchWorld } from '../../src/impl/holepunch/world.ts';
+import { stepChoices } from '../../src/impl/mainline/choices.ts';
 import { World } from '../../src/impl/mainline/world.ts';
 import { DMIRROR_AS_WRITTEN, type OwnerSkipWorldConfig } from '../../src/impl/ownerskip/config.ts';
 import { migratorChoices } from '../../src/impl/ownerskip/migrator.ts';
@@ -106,6 +107,22 @@ describe('the exiter waits for every faulter', () => {
     expect(w.choices('x').map((c) => c.action)).toEqual(['mmput_exit_mmap']);
     await w.step('f2', 'mmu_interval_read_begin', { sub: 's1', page: 1 });
     expect(w.choices('x')).toEqual([]);
+  });
+});
+
+describe('stepChoices (mainline)', () => {
+  it('none for an unknown thread, a finished one, or one that waits; a label overrides the wait', async () => {
+    const w = new World(SMALL_MODEL).start();
+    expect(stepChoices(w, 'nobody')).toEqual([]);
+    await w.step('m', 'mmu_interval_notifier_insert', { sub: 's2' });
+    await w.step('i1', 'mn_itree_inv_start_range', { start: 1, last: 1, blockable: true });
+    await w.step('m', 'mmu_interval_notifier_remove', { sub: 's2' });
+    await w.step('m', 'remove_wait'); // seq still odd: m sleeps on the wait queue
+    expect([w.sched.labelOf('m'), w.enabled().includes('m')]).toEqual(['remove_wait', false]);
+    expect(stepChoices(w, 'm')).toEqual([]);
+    expect(stepChoices(w, 'm', 'remove_wait')).toEqual([{ action: 'remove_wait', args: {} }]);
+    while (w.sched.labelOf('i1') !== undefined && w.choices('i1').length > 0) await w.step('i1');
+    expect([w.sched.labelOf('i1'), stepChoices(w, 'i1')]).toEqual([undefined, []]);
   });
 });
 
