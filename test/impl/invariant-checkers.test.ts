@@ -302,6 +302,7 @@ describe('checkHolePunchWorld', () => {
   });
 
   it('WalkersOnlyWhileOdd for each label of HPWalking(t), the unmap handler included', () => {
+    // spec/HolePunch.tla's set written out, not read from HP_WALKING: a label dropped there must fail here.
     const labels = [
       'invalidate_lock',
       'mmu_interval_set_seq',
