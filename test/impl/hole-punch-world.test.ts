@@ -33,6 +33,17 @@ describe('unmap plans', () => {
       { api: 'insert', sub: 'new', start: 1, last: 1 },
     ]);
     expect(amdkfdPlan('n', 1, 3, 2, 2, 'keep_notifier').map((o) => o.api)).toEqual(['insert']);
+    // amdkfd, the unmap at an end or over the whole range: the kept part only, or a remove.
+    expect(amdkfdPlan('n', 2, 4, 1, 2)).toEqual([
+      { api: 'remove', sub: 'n', start: 0, last: 0 },
+      { api: 'insert', sub: 'new', start: 3, last: 4 },
+    ]);
+    expect(amdkfdPlan('n', 2, 4, 4, 5, 'insert_first')).toEqual([
+      { api: 'insert', sub: 'new', start: 2, last: 3 },
+      { api: 'remove', sub: 'n', start: 0, last: 0 },
+    ]);
+    expect(amdkfdPlan('n', 2, 4, 2, 4)).toEqual([{ api: 'remove', sub: 'n', start: 0, last: 0 }]);
+    expect(amdkfdPlan('n', 2, 4, 1, 5)).toEqual([{ api: 'remove', sub: 'n', start: 0, last: 0 }]);
   });
 });
 

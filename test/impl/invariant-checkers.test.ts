@@ -384,6 +384,16 @@ describe('checkHolePunchWorld', () => {
     Object.assign(s2, { start: 4, last: 4 });
     w.notifier.tree.insert(4, 4, 1, 's2', s2);
     expect(w.violations()).toEqual([]); // disjoint
+    w.notifier.tree.remove('s1');
+    w.notifier.tree.insert(4, 5, 0, 's1', w.sub('s1')); // s1 = [4, 5] before s2 = [4, 4] in the tree's order
+    expect(w.violations()).toContain('NoOverlapWhenSettled');
+  });
+
+  it('NoFaultUseAfterRelease: any one of several faults', () => {
+    const w = new HolePunchWorld(holePunchModel('inside_callback', { faulters: ['f', 'g'] })).start();
+    w.sub('s2').life = 'freed';
+    w.flt.g!.sub = 's2';
+    expect(w.violations()).toEqual(['NoFaultUseAfterRelease']);
   });
 });
 
