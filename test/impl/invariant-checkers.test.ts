@@ -14,7 +14,7 @@ import { type Subscription } from '../../src/impl/subscription.ts';
 import { type SpecWorld } from '../../src/impl/world-api.ts';
 import { type LifeState } from '../../src/protocol/index.ts';
 import { SMALL_MODEL } from './small-model.ts';
-import { exitWorld, holePunchModel } from './world-fixtures.ts';
+import { exitWorld, holePunchModel, setPc } from './world-fixtures.ts';
 
 /** SMALL_MODEL after m inserted s2 = [1, 2] (seq 1): every property holds. */
 async function mainline(): Promise<World> {
@@ -24,7 +24,6 @@ async function mainline(): Promise<World> {
   return w;
 }
 
-const pcOf = (w: SpecWorld, id: string): { pc: string } => w.tasks.get(id) as { pc: string };
 const mgrOf = (w: SpecWorld): RemoveLocals => w.mgr;
 /** An epoch under way: seq odd, one invalidate_range_start running. */
 const openEpoch = (w: SpecWorld): void => {
@@ -130,7 +129,7 @@ describe('checkWorld: walkers, freed intervals, remove', () => {
     for (const pc of ['invalidate_lock', 'mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock']) {
       const w = await mainline();
       w.driver.lock.holder = 'i1';
-      pcOf(w, 'i1').pc = pc;
+      setPc(w, 'i1', pc);
       w.inv.i1!.curSeq = 2;
       expect(w.violations()).toEqual(['WalkersOnlyWhileOdd']);
       openEpoch(w);
@@ -139,7 +138,7 @@ describe('checkWorld: walkers, freed intervals, remove', () => {
       expect(w.violations()).toEqual([]);
     }
     const w = await mainline();
-    pcOf(w, 'i1').pc = 'mm_change_ptes';
+    setPc(w, 'i1', 'mm_change_ptes');
     expect(w.violations()).toEqual([]);
   });
 
@@ -176,7 +175,7 @@ describe('checkWorld: walkers, freed intervals, remove', () => {
     const w = await mainline();
     mgrOf(w).sub = 's2';
     expect(w.violations()).toEqual([]); // the manager idle
-    pcOf(w, 'm').pc = 'remove_return_free';
+    setPc(w, 'm', 'remove_return_free');
     expect(w.violations()).toEqual(['RemoveReturnsUnlinked']);
     unlinkFromTree(w, w.sub('s2'));
     expect(w.violations()).toEqual([]);
@@ -191,14 +190,14 @@ describe('checkWorld: walkers, freed intervals, remove', () => {
   it('DriverLockHeldInCriticalSections: each labelled critical section needs the lock, one name for many', async () => {
     for (const pc of ['mmu_interval_set_seq', 'invalidate_zap', 'invalidate_unlock', 'mmu_interval_read_retry', 'driver_commit']) {
       const w = await mainline();
-      pcOf(w, 'f1').pc = pc; // a faulter: no walker, whatever the label
+      setPc(w, 'f1', pc); // a faulter: no walker, whatever the label
       expect(w.violations()).toEqual(['DriverLockHeldInCriticalSections']);
       w.driver.lock.holder = 'f1';
       expect(w.violations()).toEqual([]);
     }
     const w = await mainline();
-    pcOf(w, 'f1').pc = 'driver_commit';
-    pcOf(w, 'm').pc = 'mmu_interval_read_retry';
+    setPc(w, 'f1', 'driver_commit');
+    setPc(w, 'm', 'mmu_interval_read_retry');
     expect(w.violations()).toEqual(['DriverLockHeldInCriticalSections']);
   });
 });
@@ -221,7 +220,7 @@ describe('checkWorld: the device page table', () => {
     expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove']);
     mgrOf(w).sub = 's2';
     expect(w.violations()).toEqual(['NoCoverageLossOutsideRemove']); // the manager idle: no remove under way
-    pcOf(w, 'm').pc = 'remove_wait';
+    setPc(w, 'm', 'remove_wait');
     expect(w.violations()).toEqual([]);
     w.driver.spte[0] = 1;
     expect(w.violations()).toEqual([]);
@@ -234,7 +233,7 @@ describe('checkWorld: the device page table', () => {
 
   it('ZappedBeforeMutate: at mm_change_ptes the walked, covered pages have no device entry', async () => {
     const w = await mainline();
-    pcOf(w, 'i1').pc = 'mm_change_ptes';
+    setPc(w, 'i1', 'mm_change_ptes');
     Object.assign(w.inv.i1!, { start: 1, last: 1 });
     w.driver.spte[1] = 1; // outside the walk
     expect(w.violations()).toEqual([]);
@@ -243,7 +242,7 @@ describe('checkWorld: the device page table', () => {
     Object.assign(w.inv.i1!, { start: 2, last: 2 });
     w.driver.spte[0] = 0;
     expect(w.violations()).toEqual(['ZappedBeforeMutate']);
-    pcOf(w, 'i2').pc = 'mm_change_ptes';
+    setPc(w, 'i2', 'mm_change_ptes');
     Object.assign(w.inv.i2!, { start: 1, last: 2 });
     expect(w.violations()).toEqual(['ZappedBeforeMutate']);
   });
@@ -315,7 +314,7 @@ describe('checkHolePunchWorld', () => {
     ];
     for (const pc of labels) {
       const w = holePunch();
-      pcOf(w, 'i').pc = pc;
+      setPc(w, 'i', pc);
       w.inv.i!.curSeq = 2;
       expect(w.violations()).toEqual(['WalkersOnlyWhileOdd']);
       openEpoch(w);
@@ -324,7 +323,7 @@ describe('checkHolePunchWorld', () => {
       expect(w.violations()).toEqual([]);
     }
     const w = holePunch();
-    pcOf(w, 'i').pc = 'mm_change_ptes';
+    setPc(w, 'i', 'mm_change_ptes');
     expect(w.violations()).toEqual([]);
   });
 
@@ -402,14 +401,14 @@ describe('exitViolations', () => {
     const w = exitWorld();
     await w.step('m', 'mmu_interval_notifier_insert');
     expect(w.violations()).toEqual([]);
-    pcOf(w, 'i1').pc = 'mm_change_ptes';
+    setPc(w, 'i1', 'mm_change_ptes');
     Object.assign(w.inv.i1!, { start: 1, last: 1 });
     w.driver.spte[0] = 1;
     expect(w.violations()).toEqual(['ZappedBeforeUnmap']);
     Object.assign(w.inv.i1!, { start: 2, last: 2 });
     expect(w.violations()).toEqual([]);
-    pcOf(w, 'i1').pc = 'idle';
-    pcOf(w, 'x').pc = 'mm_change_ptes';
+    setPc(w, 'i1', 'idle');
+    setPc(w, 'x', 'mm_change_ptes');
     Object.assign(w.inv.x!, { start: 1, last: 2 });
     expect(w.violations()).toEqual(['ZappedBeforeUnmap']);
     w.ext.phase = 'release';

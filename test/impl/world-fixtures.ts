@@ -12,6 +12,11 @@ export async function takeSteps(w: SpecWorld, steps: readonly string[]): Promise
   }
 }
 
+/** Puts thread `id` at label `pc` by hand, for tests of what the world reads of a state. */
+export function setPc(w: SpecWorld, id: string, pc: string): void {
+  (w.tasks.get(id) as { pc: string }).pc = pc;
+}
+
 /** The smallest bounds of the hand-stepped family worlds: one faulter f1, one blockable invalidation of page 1, one fault, two tries. */
 export const ONE_FAULT_BOUNDS = {
   faulters: ['f1'],

@@ -18,11 +18,8 @@ import { OwnerSkipWorld } from '../../src/impl/ownerskip/world.ts';
 import { invalidatorChoices } from '../../src/impl/thread-choices.ts';
 import { type SpecWorld } from '../../src/impl/world-api.ts';
 import { SMALL_MODEL } from './small-model.ts';
-import { exitWorld, holePunchModel, ONE_FAULT_BOUNDS } from './world-fixtures.ts';
+import { exitWorld, holePunchModel, ONE_FAULT_BOUNDS, setPc } from './world-fixtures.ts';
 
-const setPc = (w: SpecWorld, id: string, pc: string): void => {
-  (w.tasks.get(id) as { pc: string }).pc = pc;
-};
 /** Every invalidator done, every faulter idle: the bounded work of the threads is over. */
 const threadsDone = (w: SpecWorld, invalidators: readonly string[]): void => {
   for (const id of invalidators) setPc(w, id, 'done');
