@@ -4,10 +4,10 @@
  * are rejected at the tampered step with the tampered field in the diff.
  */
 import { describe, expect, it } from 'vitest';
-import { type VariantName } from '../../src/protocol/variants.ts';
+import { type AmdkfdFix, type HolePunchStrategy, type InvalidatorContext, type VariantName } from '../../src/protocol/variants.ts';
 import { divergenceOf } from '../../src/validation/divergence.ts';
 import { MAINLINE } from '../../src/validation/family.ts';
-import { DEFAULT_SHAPE, mainlineConstants } from '../../src/validation/run-shape.ts';
+import { DEFAULT_SHAPE, holePunchConstants, mainlineConstants } from '../../src/validation/run-shape.ts';
 import { judgeBatch, type TlcSetup } from '../../src/validation/tlc-judge.ts';
 import { runSeed, validateRuns } from '../../src/validation/validate.ts';
 import { recordRun, type RecordedState } from '../../src/validation/world-recorder.ts';
@@ -55,6 +55,29 @@ describe('trace validation (TLC judges recorded implementation runs)', () => {
     },
     SLOW,
   );
+
+  // The settings the spec's hole-punch models prove safe (spec/manifest.json), one per strategy and
+  // context: amdkfd's worker plans (holes at an end, over a whole interval), both fault paths with
+  // the coverage re-check, re-tried faults (MaxTries 3), the mmap_read and per-VMA invalidators.
+  const SAFE_HOLE_PUNCH: ReadonlyArray<[HolePunchStrategy, AmdkfdFix, InvalidatorContext]> = [
+    ['outside_insert_then_shrink', 'none', 'rmap'],
+    ['outside_remove_then_insert', 'insert_first', 'rmap'],
+    ['outside_remove_then_insert', 'unmap_first', 'mmap_read'],
+    ['outside_remove_then_insert', 'keep_notifier', 'per_vma'],
+  ];
+  for (const [strategy, amdkfdFix, invalidatorContext] of SAFE_HOLE_PUNCH) {
+    it(
+      `accepts hole-punch runs of ${strategy} (fix ${amdkfdFix}, ${invalidatorContext} invalidator, coverage re-check): 12 intervals, 24 pages`,
+      async () => {
+        const shape = { ...DEFAULT_SHAPE, subs: 12, pages: 24, invalidators: 2, faulters: 1 };
+        const constants = { ...holePunchConstants(shape, 9, strategy), amdkfdFix, invalidatorContext, faultRecheck: true };
+        const report = await validateRuns(SETUP, { runs: 2, family: 'holepunch', constants, seed: 9 });
+        expect(report.invalidRuns).toBe(0);
+        expect(report.perRun.every((r) => r.matched === r.length && r.steps > 50 && r.implViolations.length === 0)).toBe(true);
+      },
+      SLOW,
+    );
+  }
 
   it(
     'rejects runs of implementation variants that change behaviour, within 6 runs each (one TLC process for all)',
