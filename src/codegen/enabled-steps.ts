@@ -4,7 +4,10 @@
  * steps is every state's complete set of outgoing steps. A replay can then
  * check both directions of conformance: the implementation can take each
  * step of the trace, and it offers no step the spec does not (a guard that
- * is too weak is invisible to the first check alone).
+ * is too weak is invisible to the first check alone). The stutter step
+ * (Terminating, enabled exactly where the spec's Quiescent holds) is one of
+ * the steps, under {@link STUTTER_KEY}: the implementation offers it where
+ * its world says it is quiescent.
  */
 import { STUTTER_ACTION } from './export-graph.ts';
 import type { TraceAction, TraceFile } from './trace-format.ts';
@@ -15,14 +18,17 @@ export function stepKey(thread: string, action: string, args: Record<string, unk
   return `${thread} ${action} ${JSON.stringify(sorted)}`;
 }
 
-/** Per state object of `file`: the keys of the steps leaving it (stuttering excluded). */
+/** The key of the stutter step (the export graphs record it as thread none, no arguments). */
+export const STUTTER_KEY = stepKey('none', STUTTER_ACTION, {});
+
+/** Per state object of `file`: the keys of the steps leaving it, the stutter step included. */
 export function enabledSteps(file: TraceFile): Map<object, Set<string>> {
   const out = new Map<object, Set<string>>();
   for (const s of file.states) out.set(s, new Set());
   for (const t of file.traces) {
     t.actions.forEach((a, i) => {
       const act: TraceAction = file.actions[a]!;
-      if (act.name !== STUTTER_ACTION) out.get(file.states[t.states[i]!]!)!.add(stepKey(act.thread, act.name, act.args));
+      out.get(file.states[t.states[i]!]!)!.add(stepKey(act.thread, act.name, act.args));
     });
   }
   return out;

@@ -8,7 +8,7 @@
 import type { TraceState } from './protocol-state.ts';
 import type { AmdkfdFix, HolePunchStrategy, InvalidatorContext, VariantName } from '../protocol/variants.ts';
 import { STUTTER_ACTION } from './export-graph.ts';
-import { stepKey } from './enabled-steps.ts';
+import { STUTTER_KEY, stepKey } from './enabled-steps.ts';
 import { diffJson, formatDiff, StateComparer, type Difference } from './state-diff.ts';
 import type { ExpandedTrace, TraceAction } from './trace-format.ts';
 import { makeWorld, type ReplayWorld } from './world-config.ts';
@@ -129,6 +129,7 @@ export async function replayTrace(trace: ExpandedTrace, options: ReplayOptions =
 function compareEnabled(world: ReplayWorld, spec: Set<string>, step: number, action: TraceAction | null): ReplayFailure | undefined {
   const impl = new Set<string>();
   for (const id of world.enabled()) for (const c of world.choices(id)) impl.add(stepKey(id, c.action, c.args));
+  if (world.quiescent()) impl.add(STUTTER_KEY);
   const extra = [...impl].filter((k) => !spec.has(k)).sort();
   const missing = [...spec].filter((k) => !impl.has(k)).sort();
   return extra.length === 0 && missing.length === 0 ? undefined : { kind: 'enabled', step, action, extra, missing };

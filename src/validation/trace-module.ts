@@ -125,7 +125,8 @@ export function successorSpec(moduleName: string, family: StateFamily, constants
     from === null ? 'TVProbeInit == Init /\\ PrintT("tvinit " \\o ToString(' + record(false) + '))' : `TVFrom == ${stateToTla(family, from)}`,
     from === null ? '' : `TVProbeInit == ${bind(family, 'TVFrom', false)}`,
     `TVLog == PrintT("${SUCC_MARK}" \\o ToString(${record(true)})) /\\ FALSE`,
-    from === null ? 'TVNone == FALSE' : '',
+    // TLC refuses a constant-level NEXT, so the empty next-state relation names a variable.
+    from === null ? `TVNone == ${family.variables[0]}' = ${family.variables[0]} /\\ FALSE` : '',
     '',
     '='.repeat(40),
     '',

@@ -56,8 +56,8 @@ export interface RecordedRun {
   readonly failure: string | null;
 }
 
-/** The world of the constants' family (the hot loop of the run goes through these few members). */
-function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SpecWorld {
+/** The started world of the constants' family (the hot loop of the run goes through these few members). */
+export function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SpecWorld {
   if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, variant ? { variant } : {}), choose }).start();
   return new World({ ...worldConfigOf(c, variant ?? c.variant), choose }).start();
 }

@@ -1,11 +1,8 @@
 /**
  * Strength of the conformance suite: every bug option of the implementation
- * that changes observable behaviour must make some mainline trace diverge.
- * deferred_fifo is the one expected survivor: the deferred list is applied
- * as a whole inside one atomic step (the last mn_itree_inv_end), and no
- * model puts two operations on one subscription into it, so the order is
- * not observable (spec/MCHolePunchTwoUnmapsFifo has the same state count as
- * its LIFO counterpart).
+ * that changes observable behaviour must make some mainline trace diverge;
+ * the options no trace can tell apart (UNOBSERVABLE_VARIANTS, with the
+ * reason) must not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { killMatrix } from '../../src/codegen/kill-matrix.ts';
@@ -13,8 +10,7 @@ import { projectModels, tracesOf } from '../../src/codegen/suite.ts';
 import type { TraceFile } from '../../src/codegen/trace-format.ts';
 import { VARIANT_NAMES } from '../../src/protocol/variants.ts';
 import { PATHS } from './project.ts';
-
-const UNOBSERVABLE = new Set(['deferred_fifo']);
+import { UNOBSERVABLE_VARIANTS } from './strength-cases.ts';
 
 async function mainlineFiles(): Promise<TraceFile[]> {
   const files: TraceFile[] = [];
@@ -31,7 +27,7 @@ describe('bug options against the mainline conformance traces', () => {
     files = await mainlineFiles();
   });
   for (const variant of VARIANT_NAMES.filter((v) => v !== 'mainline')) {
-    const expectKilled = !UNOBSERVABLE.has(variant);
+    const expectKilled = !UNOBSERVABLE_VARIANTS.has(variant);
     it(`${variant} is ${expectKilled ? 'killed' : 'not observable (survives)'}`, async () => {
       const [result] = await killMatrix(files, [variant]);
       expect(result!.killed, result!.by ?? `${result!.traces} traces, ${result!.steps} steps replayed without divergence`).toBe(expectKilled);

@@ -17,8 +17,15 @@
  *
  * Export traces are split into chunks so a killed mutant stops early. For
  * time only every MMU_MUTATION_SAMPLE-th edge-cover trace is replayed
- * (default 4); simulation traces and counterexamples all are. Files are read
- * without zod validation: the main suite validates them.
+ * (default 4; 1 replays them all); simulation traces and counterexamples all
+ * are. Last come the suite's strength checks of bug-options.test.ts and
+ * owner-skip-settings.test.ts (each bug option killed by some mainline
+ * trace, each owner-skip setting but the model's own failing a replay of
+ * MCExport_OwnerSkip), on the same trace files. The expected survivors
+ * (UNOBSERVABLE_VARIANTS) are left out: proving that one survives replays
+ * every trace of every model, and only a mutant that already breaks the
+ * mainline replays above could change that answer. Files are read without
+ * zod validation: the main suite validates them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +35,10 @@ import { describeFailure, replayTrace } from '../../src/codegen/replay.ts';
 import { projectModels } from '../../src/codegen/suite.ts';
 import { enabledSteps } from '../../src/codegen/enabled-steps.ts';
 import { expandTrace, type TraceFile } from '../../src/codegen/trace-format.ts';
+import { killMatrix } from '../../src/codegen/kill-matrix.ts';
+import { VARIANT_NAMES } from '../../src/protocol/variants.ts';
 import { PATHS } from './project.ts';
+import { OWNER_SKIP_OTHERS, UNOBSERVABLE_VARIANTS, firstOwnerSkipFailure } from './strength-cases.ts';
 
 const TRACE_DIR = process.env.MMU_TRACE_DIR ?? PATHS.traceDir;
 const CHUNK = 400;
@@ -99,5 +109,22 @@ describe('conformance (mutation run)', () => {
         }
       });
     }
+  }
+  const mainline = models.filter((m) => m.kind !== 'counterexample');
+  // A kill can need thousands of traces (M12: about 11 s), after parsing every file when
+  // this test is the first to need them.
+  const STRENGTH_TIMEOUT_MS = 120_000;
+  for (const variant of VARIANT_NAMES.filter((v) => v !== 'mainline' && !UNOBSERVABLE_VARIANTS.has(v))) {
+    it(`bug option ${variant} is killed by a mainline trace`, async () => {
+      const files = mainline.map((m) => load(m.name, traceCount(m.name)).file);
+      const [result] = await killMatrix(files, [variant]);
+      expect(result!.killed, `${result!.traces} traces replayed without divergence`).toBe(true);
+    }, STRENGTH_TIMEOUT_MS);
+  }
+  for (const [name, setting, kind] of OWNER_SKIP_OTHERS) {
+    it(`owner-skip setting "${name}" fails a replay of MCExport_OwnerSkip (${kind})`, async () => {
+      const r = await firstOwnerSkipFailure(load('MCExport_OwnerSkip', traceCount('MCExport_OwnerSkip')).file, setting);
+      expect(r?.failure?.kind).toBe(kind);
+    }, STRENGTH_TIMEOUT_MS);
   }
 });

@@ -7,14 +7,12 @@
  * the model's own setting none fails (export-models.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { enabledSteps } from '../../src/codegen/enabled-steps.ts';
-import { replayTrace, type ReplayReport } from '../../src/codegen/replay.ts';
+import type { ReplayReport } from '../../src/codegen/replay.ts';
 import { projectModels, tracesOf } from '../../src/codegen/suite.ts';
-import { expandTrace, type TraceFile } from '../../src/codegen/trace-format.ts';
-import { DMIRROR_AS_WRITTEN, type OwnerSkipSetting } from '../../src/impl/ownerskip/config.ts';
+import type { TraceFile } from '../../src/codegen/trace-format.ts';
+import type { OwnerSkipSetting } from '../../src/impl/ownerskip/config.ts';
 import { PATHS } from './project.ts';
-
-const FIX: OwnerSkipSetting = { ...DMIRROR_AS_WRITTEN, ownerSkip: 'set_seq' };
+import { OWNER_SKIP_FIX, OWNER_SKIP_OTHERS, firstOwnerSkipFailure } from './strength-cases.ts';
 
 let file: Promise<TraceFile> | undefined;
 function exportFile(): Promise<TraceFile> {
@@ -26,30 +24,17 @@ function exportFile(): Promise<TraceFile> {
 
 /** The first failing replay of the file's traces on `setting`, if any. */
 async function firstFailure(setting: OwnerSkipSetting): Promise<ReplayReport | undefined> {
-  const f = await exportFile();
-  const enabled = enabledSteps(f);
-  for (const entry of f.traces) {
-    const r = await replayTrace(expandTrace(f, entry), { ownerSkipSetting: setting, enabled });
-    if (r.failure) return r;
-  }
-  return undefined;
+  return firstOwnerSkipFailure(await exportFile(), setting);
 }
 
 describe('MCExport_OwnerSkip tells the owner-skip settings apart', () => {
   it('the model is the fix, and its own setting replays every trace', async () => {
     const c = (await exportFile()).constants as Record<string, unknown>;
     expect([c.ownerSkip, c.migrationEntries, c.finalizeTakesLock, c.finalizeStores]).toEqual(['set_seq', true, true, true]);
-    expect(await firstFailure(FIX)).toBeUndefined();
+    expect(await firstFailure(OWNER_SKIP_FIX)).toBeUndefined();
   });
 
-  const others: Array<[string, OwnerSkipSetting, string]> = [
-    ['the skip as written', DMIRROR_AS_WRITTEN, 'enabled'],
-    ['no skip (the zap runs)', { ...FIX, ownerSkip: 'none' }, 'enabled'],
-    ['no migration entries', { ...FIX, migrationEntries: false }, 'mismatch'],
-    ['finalize without the mutex', { ...FIX, finalizeTakesLock: false }, 'enabled'],
-    ['finalize without the store', { ...FIX, finalizeStores: false }, 'mismatch'],
-  ];
-  for (const [name, setting, kind] of others) {
+  for (const [name, setting, kind] of OWNER_SKIP_OTHERS) {
     it(`${name}: a replay fails (${kind})`, async () => {
       const r = await firstFailure(setting);
       expect(r?.failure?.kind).toBe(kind);

@@ -8,22 +8,10 @@ import { type AmdkfdFix, type HolePunchStrategy, type InvalidatorContext, type V
 import { divergenceOf } from '../../src/validation/divergence.ts';
 import { MAINLINE } from '../../src/validation/family.ts';
 import { DEFAULT_SHAPE, holePunchConstants, mainlineConstants } from '../../src/validation/run-shape.ts';
-import { judgeBatch, type TlcSetup } from '../../src/validation/tlc-judge.ts';
+import { judgeBatch } from '../../src/validation/tlc-judge.ts';
 import { runSeed, validateRuns } from '../../src/validation/validate.ts';
 import { recordRun, type RecordedState } from '../../src/validation/world-recorder.ts';
-import { PATHS } from '../conformance/project.ts';
-
-// MMU_VALIDATION_ANSWERS: TLC's stored answers, set only by `npm run mutation` (package.json),
-// where most mutants record the very runs TLC has judged already; `npm test` runs TLC every time.
-const answers = process.env.MMU_VALIDATION_ANSWERS;
-const SETUP: TlcSetup = {
-  specDir: PATHS.specDir,
-  jarRecordFile: PATHS.jarRecordFile,
-  workRoot: `${PATHS.root}/out`,
-  ...(answers !== undefined && answers !== '' ? { answerCache: answers } : {}),
-};
-// Generous: the JVM start alone is seconds on a loaded machine.
-const SLOW = 600_000;
+import { SETUP, SLOW } from './tlc-setup.ts';
 
 describe('trace validation (TLC judges recorded implementation runs)', () => {
   it(
@@ -102,7 +90,7 @@ describe('trace validation (TLC judges recorded implementation runs)', () => {
   );
 
   it(
-    'rejects a tampered run at the tampered step, with the tampered field in the diff; a dropped step at the gap',
+    'rejects a tampered run at the tampered step, with the tampered field in the diff; a dropped step at the gap; a tampered initial state at step 0',
     async () => {
       const constants = mainlineConstants({ ...DEFAULT_SHAPE, subs: 6, pages: 12 }, 3);
       const run = (await recordRun(constants, { seed: 5, maxSteps: 60 })).states;
@@ -112,10 +100,13 @@ describe('trace validation (TLC judges recorded implementation runs)', () => {
       const tampered = run.map((s, j) => (j < k ? s : { ...s, pte: (s.pte as number[]).map((v, p) => (p === 2 ? v + 7 : v)) }));
       // A step dropped: state k is left out, so step k leads from state k-1 to the real state k+1.
       const dropped = [...run.slice(0, k), ...run.slice(k + 1)];
-      const { verdicts } = await judgeBatch(SETUP, MAINLINE, constants, [run, tampered, dropped]);
-      expect(verdicts.map((v) => v.valid)).toEqual([true, false, false]);
+      // The initial state changed: the spec's Init maps every page at version 1.
+      const badInit = run.map((s) => ({ ...s, pte: (s.pte as number[]).map((v, p) => (p === 2 ? v + 7 : v)) }));
+      const { verdicts } = await judgeBatch(SETUP, MAINLINE, constants, [run, tampered, dropped, badInit]);
+      expect(verdicts.map((v) => v.valid)).toEqual([true, false, false, false]);
       expect(verdicts[1]!.matched).toBe(k);
       expect(verdicts[2]!.matched).toBe(k);
+      expect(verdicts[3]!.matched).toBe(0);
 
       const changed = await divergenceOf(SETUP, MAINLINE, constants, tampered, k);
       expect(changed.step).toBe(k);
@@ -128,6 +119,12 @@ describe('trace validation (TLC judges recorded implementation runs)', () => {
       expect(gap.action).toBe(run[k + 1]!.lastAction.name);
       expect(gap.diff.length).toBeGreaterThan(0);
       expect(gap.specOptions).toBeGreaterThan(0);
+
+      const init = await divergenceOf(SETUP, MAINLINE, constants, badInit, 0);
+      expect(init.step).toBe(0);
+      expect(init.action).toBe('Init');
+      expect(init.diff).toEqual([{ path: '.pte[2]', expected: 1, actual: 8 }]);
+      expect(init.specOptions).toBeGreaterThan(0);
     },
     SLOW,
   );

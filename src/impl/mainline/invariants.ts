@@ -4,7 +4,6 @@
  * failing schedule says which property it broke.
  */
 import { type ProtocolState } from '../../protocol/index.ts';
-import { NONE } from '../subscription.ts';
 import { type SpecWorld } from '../world-api.ts';
 import { type ResolvedWorldConfig } from './config.ts';
 
@@ -84,7 +83,9 @@ export function checkWorld(w: SpecWorld<ProtocolState, ResolvedWorldConfig>): st
   );
   if (uaf) out.push('NoUseAfterFree');
   const mgrPc = w.tasks.get(w.cfg.mgr)?.pc;
-  if (mgrPc === 'remove_return_free' && w.mgr.sub !== NONE) {
+  if (mgrPc === 'remove_return_free') {
+    // As the spec states it, with no exception for mgr.sub = none (no run returns
+    // from remove without its interval; then an idle cursor, none too, equals it).
     const id = w.mgr.sub;
     if (inTree(id) || onList(id) || walkers.some((L) => L.cursor === id)) out.push('RemoveReturnsUnlinked');
   }

@@ -1,0 +1,259 @@
+/**
+ * The implementation's invariant checkers (World.violations,
+ * HolePunchWorld.violations) against the spec's invariants, evaluated by
+ * the real TLC, on states no run reaches.
+ *
+ * A replay or a validated run only shows a checker states where every
+ * invariant holds (or a counterexample's last state), so a checker that
+ * tests less than the spec would pass them all. Here a run of the world is
+ * stopped at several points and disturbed one field at a time — a counter,
+ * a subscription's life, seq or extent, the tree, the deferred list, a thread's
+ * label or locals, the lock holder, a device entry — and a few named
+ * combinations for clauses one field cannot reach, staying inside the
+ * spec's TypeOK except where a counter leaves it. TLC evaluates each of
+ * the family's invariants on every such state (src/validation/invariant-probe.ts);
+ * the world's checker must name exactly the invariants TLC finds false.
+ * Each invariant must be found false somewhere, so the set of disturbances
+ * is seen to reach every one. A disturbed state is read by the world's
+ * snapshotter right after the undisturbed one, as the recorder reads a
+ * step: a part kept from before although its field changed gives TLC a
+ * state the checker did not see.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ModelConstants } from '../../src/codegen/model-constants.ts';
+import { runWorldSchedule, seededChooser } from '../../src/impl/explore.ts';
+import { type Subscription } from '../../src/impl/subscription.ts';
+import { type SpecWorld } from '../../src/impl/world-api.ts';
+import { PC_VALUES, type LifeState } from '../../src/protocol/index.ts';
+import { HOLEPUNCH, MAINLINE, type StateFamily } from '../../src/validation/family.ts';
+import { probeInvariants } from '../../src/validation/invariant-probe.ts';
+import { holePunchConstants, mainlineConstants, type RunShape } from '../../src/validation/run-shape.ts';
+import { makeWorld } from '../../src/validation/world-recorder.ts';
+import { SETUP, SLOW } from './tlc-setup.ts';
+
+
+/** Small enough that every subscription, thread and page can be disturbed; big enough for nested and overlapping intervals. */
+const SHAPE: RunShape = { subs: 5, pages: 10, invalidators: 2, faulters: 2, invalidations: 2, faults: 2, maxTries: 2, ranges: 3 };
+/** The points of a run (steps taken) at which it is stopped and disturbed; the last is past its end (settled). */
+const STOPS = [0, 6, 12, 20, 30, 45, 10_000];
+const LIVES: readonly LifeState[] = ['unused', 'in_tree', 'pending_insert', 'pending_remove', 'removed', 'freed'];
+
+type Disturbance = readonly [label: string, apply: () => void];
+
+/** Writable views of what the disturbances change (the world's API is read-only for callers). */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The labels a thread of each kind can be at, in the spec. */
+interface Labels {
+  readonly invalidator: readonly string[];
+  readonly faulter: readonly string[];
+  readonly manager: readonly string[];
+}
+
+/** spec/MMUNotifierBase.tla InvPcs, FltPcs, MgrPcs (the src/protocol shape). */
+const MAINLINE_LABELS: Labels = PC_VALUES;
+
+/** spec/HolePunch.tla adds the unmap handler's labels (HPWalking's among them), the fault's lookup and the worker's end. */
+const HOLEPUNCH_LABELS: Labels = {
+  invalidator: [...PC_VALUES.invalidator, 'dmirror_do_unmap', 'mmu_interval_notifier_update', 'mmu_interval_notifier_insert_safe', 'mmu_interval_notifier_remove_deferred', 'mmu_interval_release'],
+  faulter: [...PC_VALUES.faulter, 'dmirror_interval_find'],
+  manager: [...PC_VALUES.manager, 'unmap_work_done'],
+};
+
+/** Disturbances of `w`'s current state, one field each but for {@link combinations} (`mgr`: the manager thread). */
+function disturbances(w: SpecWorld, labels: Labels, mgr: string): Disturbance[] {
+  const n = w.notifier;
+  const out: Disturbance[] = [
+    ['seq = 0', () => (n.seq = 0)],
+    ['seq + 1', () => (n.seq += 1)],
+    ['active + 1', () => (n.active += 1)],
+    ['active - 1', () => (n.active -= 1)],
+  ];
+  const tasks = [...w.tasks.values()];
+  for (const s of w.subs) {
+    for (const life of LIVES) if (life !== s.life) out.push([`${s.id}.life = ${life}`, () => (s.life = life)]);
+    out.push([`${s.id}.seq + 1`, () => (s.seq += 1)]);
+    if (s.start >= 1 && s.last < w.mm.npages) out.push([`${s.id} grown to the last page`, () => grow(w, s)]);
+    if (n.tree.has(s.id)) out.push([`${s.id} out of the tree`, () => n.tree.remove(s.id)]);
+    else out.push([`${s.id} into the tree`, () => n.tree.insert(s.start, s.last, s.rank, s.id, s)]);
+    out.push([`${s.id} onto the deferred list`, () => n.deferred.push(s)]);
+    for (const [id, L] of Object.entries(w.inv)) out.push([`${id}.cursor = ${s.id}`, () => (L.cursor = s.id)]);
+    for (const [id, f] of Object.entries(w.flt)) out.push([`${id}.sub = ${s.id}`, () => ((f as Writable<typeof f>).sub = s.id)]);
+    out.push([`${mgr} removing ${s.id}`, () => ((w.mgr as Writable<typeof w.mgr>).sub = s.id)]);
+  }
+  if (n.deferred.length > 0) out.push(['deferred list emptied', () => n.deferred.splice(0)]);
+  for (const [id, L] of Object.entries(w.inv)) out.push([`${id}.curSeq + 1`, () => (L.curSeq += 1)]);
+  for (const t of tasks) {
+    const kind = t.id === mgr ? 'manager' : t.id in w.inv ? 'invalidator' : 'faulter';
+    for (const pc of labels[kind]) if (t.pc !== pc) out.push([`${t.id} at ${pc}`, () => setPc(w, t.id, pc)]);
+  }
+  for (const t of tasks) if (t.id !== mgr && w.driver.lock.holder !== t.id) out.push([`lock held by ${t.id}`, () => (w.driver.lock.holder = t.id)]);
+  for (let p = 1; p <= w.mm.npages; p++) {
+    out.push([`spte[${p}] = pte[${p}] + 1`, () => (w.driver.spte[p - 1] = w.mm.read(p) + 1)]);
+    out.push([`spte[${p}] = pte[${p}]`, () => (w.driver.spte[p - 1] = w.mm.read(p))]);
+    out.push([`pte[${p}] + 1`, () => (w.mm.pte[p - 1] = w.mm.read(p) + 1)]);
+  }
+  return [...out, ...combinations(w, mgr)];
+}
+
+/**
+ * The few clauses one field cannot reach: the remove exemption of
+ * NoCoverageLossOutsideRemove, a deferred removal, a walk on a freed
+ * interval, a stale entry on the last page, an overlap inside an epoch.
+ */
+function combinations(w: SpecWorld, mgr: string): Disturbance[] {
+  const n = w.notifier;
+  const last = w.mm.npages;
+  const out: Disturbance[] = [];
+  const entry = (p: number): void => {
+    w.driver.spte[p - 1] = w.mm.read(p);
+  };
+  for (const s of w.subs.filter((x) => x.start >= 1)) {
+    const unlinked = (): void => {
+      n.tree.remove(s.id);
+      entry(s.start);
+    };
+    out.push([`${s.id} out of the tree with spte[${s.start}] set`, unlinked]);
+    out.push([
+      `${s.id} out of the tree with spte[${s.start}] set, ${mgr} removing it`,
+      () => {
+        unlinked();
+        (w.mgr as Writable<typeof w.mgr>).sub = s.id;
+        setPc(w, mgr, 'remove_wait');
+      },
+    ]);
+    if (n.tree.has(s.id)) {
+      out.push([
+        `${s.id} deferred for removal`,
+        () => {
+          n.deferred.push(s);
+          s.life = 'pending_remove';
+        },
+      ]);
+    }
+    for (const [id, L] of Object.entries(w.inv)) {
+      out.push([
+        `${s.id} freed under ${id}'s cursor`,
+        () => {
+          s.life = 'freed';
+          L.cursor = s.id;
+        },
+      ]);
+    }
+    out.push([
+      `${s.id} to the last page, spte[${last}] stale`,
+      () => {
+        if (s.last < last) grow(w, s);
+        w.driver.spte[last - 1] = w.mm.read(last) + 1;
+      },
+    ]);
+    out.push([
+      `${s.id} to the last page inside an epoch`,
+      () => {
+        if (s.last < last) grow(w, s);
+        n.active += 1;
+      },
+    ]);
+  }
+  return out;
+}
+
+/** `s` extended to the last page, the tree keyed by its new extent. */
+function grow(w: SpecWorld, s: Subscription): void {
+  const inTree = w.notifier.tree.remove(s.id);
+  s.last = w.mm.npages;
+  if (inTree) w.notifier.tree.insert(s.start, s.last, s.rank, s.id, s);
+}
+
+function setPc(w: SpecWorld, id: string, pc: string): void {
+  (w.tasks.get(id) as { pc: string }).pc = pc;
+}
+
+/** The world of `c` after `steps` steps of the run of `seed` (or at its end). */
+async function stoppedWorld(c: ModelConstants, seed: number, steps: number): Promise<SpecWorld> {
+  const choose = seededChooser(seed);
+  const w = makeWorld(c, undefined, choose);
+  await runWorldSchedule(w, choose, { maxSteps: steps });
+  return w;
+}
+
+/** A distinct state and what the checker said on it, under each label that produced it. */
+interface Probe {
+  readonly state: Record<string, unknown>;
+  readonly verdicts: Array<{ readonly label: string; readonly impl: string[] }>;
+}
+
+/**
+ * Every stop of the run, undisturbed and disturbed once each. TLC needs
+ * distinct states, so equal states become one probe; the checker's verdict
+ * is kept per label, since two worlds with the same state must get the same.
+ */
+async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<Probe[]> {
+  const seen = new Map<string, Probe>();
+  const add = (label: string, w: SpecWorld, state: Record<string, unknown>): void => {
+    const key = JSON.stringify(state);
+    const probe = seen.get(key) ?? { state, verdicts: [] };
+    probe.verdicts.push({ label, impl: w.violations() });
+    seen.set(key, probe);
+  };
+  for (const stop of STOPS) {
+    const undisturbed = await stoppedWorld(c, seed, stop);
+    add(`step ${stop}`, undisturbed, undisturbed.snapshot());
+    const count = disturbances(await stoppedWorld(c, seed, stop), labels, c.mgr).length;
+    for (let i = 0; i < count; i++) {
+      // A fresh world per disturbance: each state differs from a reachable one in one field.
+      const w = await stoppedWorld(c, seed, stop);
+      const [label, apply] = disturbances(w, labels, c.mgr)[i] as Disturbance;
+      const snapshot = w.snapshotter();
+      snapshot();
+      apply();
+      add(`step ${stop}, ${label}`, w, snapshot());
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Every (state, label) whose checker verdict differs from TLC's, as lines. */
+function disagreements(ps: readonly Probe[], tlc: readonly string[][]): string[] {
+  return ps.flatMap((p, i) => {
+    const spec = [...(tlc[i] ?? [])].sort();
+    return p.verdicts.flatMap(({ label, impl }) => {
+      const sorted = [...impl].sort();
+      return JSON.stringify(spec) === JSON.stringify(sorted) ? [] : [`${label}: spec [${spec.join(', ')}], implementation [${sorted.join(', ')}]`];
+    });
+  });
+}
+
+async function checkFamily(family: StateFamily, c: ModelConstants, seed: number, labels: Labels, invariants: readonly string[]): Promise<void> {
+  const ps = await probes(c, seed, labels);
+  const tlc = await probeInvariants(SETUP, family, c, ps.map((p) => p.state), invariants);
+  expect(disagreements(ps, tlc).slice(0, 10)).toEqual([]);
+  // Every invariant is false on some probe, and the undisturbed stops satisfy all of them.
+  const violated = new Set(tlc.flat());
+  expect(invariants.filter((i) => !violated.has(i))).toEqual([]);
+  ps.forEach((p, i) => {
+    for (const { label } of p.verdicts) if (!label.includes(',')) expect(tlc[i], label).toEqual([]);
+  });
+  expect(ps.length).toBeGreaterThan(500);
+}
+
+describe('the implementation\'s invariant checkers agree with TLC on disturbed states', () => {
+  it(
+    'mainline: World.violations() against MMUNotifierProperties',
+    async () => {
+      const c = mainlineConstants(SHAPE, 3);
+      await checkFamily(MAINLINE, c, 5, MAINLINE_LABELS, [...MAINLINE.invariants, 'NoCoverageLossOutsideRemove']);
+    },
+    SLOW,
+  );
+
+  it(
+    'hole punch: HolePunchWorld.violations() against HolePunchProperties',
+    async () => {
+      const c = holePunchConstants(SHAPE, 3);
+      const invariants = [...HOLEPUNCH.invariants, 'NoFaultUseAfterRelease', 'NoCoverageLoss', 'NoOverlapWhenSettled'];
+      await checkFamily(HOLEPUNCH, c, 5, HOLEPUNCH_LABELS, invariants);
+    },
+    SLOW,
+  );
+});
