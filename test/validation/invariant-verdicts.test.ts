@@ -22,6 +22,8 @@
 import { describe, expect, it } from 'vitest';
 import { type ModelConstants } from '../../src/codegen/model-constants.ts';
 import { runWorldSchedule, seededChooser } from '../../src/impl/explore.ts';
+import { type HolePunchParts, type UnmapWork } from '../../src/impl/holepunch/config.ts';
+import { type PlanOp } from '../../src/impl/holepunch/plan.ts';
 import { type Subscription } from '../../src/impl/subscription.ts';
 import { type SpecWorld } from '../../src/impl/world-api.ts';
 import { PC_VALUES, type LifeState } from '../../src/protocol/index.ts';
@@ -60,9 +62,13 @@ const HOLEPUNCH_LABELS: Labels = {
   manager: [...PC_VALUES.manager, 'unmap_work_done'],
 };
 
-/** Disturbances of `w`'s current state, one field each but for {@link combinations} (`mgr`: the manager thread). */
-function disturbances(w: SpecWorld, labels: Labels, mgr: string): Disturbance[] {
+/** `x` moved by one within 0..max. */
+const bump = (x: number, max: number): number => (x < max ? x + 1 : x - 1);
+
+/** Disturbances of `w`'s current state, one field each but for {@link combinations}. */
+function disturbances(w: SpecWorld, labels: Labels, c: ModelConstants): Disturbance[] {
   const n = w.notifier;
+  const mgr = c.mgr;
   const out: Disturbance[] = [
     ['seq = 0', () => (n.seq = 0)],
     ['seq + 1', () => (n.seq += 1)],
@@ -74,6 +80,7 @@ function disturbances(w: SpecWorld, labels: Labels, mgr: string): Disturbance[] 
     for (const life of LIVES) if (life !== s.life) out.push([`${s.id}.life = ${life}`, () => (s.life = life)]);
     out.push([`${s.id}.seq + 1`, () => (s.seq += 1)]);
     if (s.start >= 1 && s.last < w.mm.npages) out.push([`${s.id} grown to the last page`, () => grow(w, s)]);
+    if (s.start >= 1 && s.start < s.last) out.push([`${s.id} without its first page`, () => reshape(w, s, s.start + 1, s.last)]);
     if (n.tree.has(s.id)) out.push([`${s.id} out of the tree`, () => n.tree.remove(s.id)]);
     else out.push([`${s.id} into the tree`, () => n.tree.insert(s.start, s.last, s.rank, s.id, s)]);
     out.push([`${s.id} onto the deferred list`, () => n.deferred.push(s)]);
@@ -82,7 +89,33 @@ function disturbances(w: SpecWorld, labels: Labels, mgr: string): Disturbance[] 
     out.push([`${mgr} removing ${s.id}`, () => ((w.mgr as Writable<typeof w.mgr>).sub = s.id)]);
   }
   if (n.deferred.length > 0) out.push(['deferred list emptied', () => n.deferred.splice(0)]);
-  for (const [id, L] of Object.entries(w.inv)) out.push([`${id}.curSeq + 1`, () => (L.curSeq += 1)]);
+  // The same number of intervals in the tree, one of them another.
+  const inTree = w.subs.find((x) => n.tree.has(x.id));
+  const outside = w.subs.find((x) => x.start >= 1 && !n.tree.has(x.id));
+  if (inTree && outside) {
+    out.push([
+      `${outside.id} in the tree instead of ${inTree.id}`,
+      () => {
+        n.tree.remove(inTree.id);
+        n.tree.insert(outside.start, outside.last, outside.rank, outside.id, outside);
+      },
+    ]);
+  }
+  for (const [id, L] of Object.entries(w.inv)) {
+    out.push([`${id}.curSeq + 1`, () => (L.curSeq += 1)]);
+    out.push([`${id}.start moved`, () => (L.start = bump(L.start, c.npages))]);
+    out.push([`${id}.last moved`, () => (L.last = bump(L.last, c.npages))]);
+    out.push([`${id}.blockable flipped`, () => (L.blockable = !L.blockable)]);
+    out.push([`${id}.done moved`, () => (L.done = bump(L.done, c.maxInv))]);
+  }
+  for (const [id, f] of Object.entries(w.flt) as Array<[string, Writable<(typeof w.flt)[string]>]>) {
+    out.push([`${id}.page moved`, () => (f.page = bump(f.page, c.npages))]);
+    out.push([`${id}.s + 1`, () => (f.s += 1)]);
+    out.push([`${id}.snap + 1`, () => (f.snap += 1)]);
+    out.push([`${id}.tries moved`, () => (f.tries = bump(f.tries, c.maxTries))]);
+    out.push([`${id}.done moved`, () => (f.done = bump(f.done, c.maxFaults))]);
+  }
+  out.push([`${mgr}.waitSeq + 1`, () => ((w.mgr as Writable<typeof w.mgr>).waitSeq += 1)]);
   for (const t of tasks) {
     const kind = t.id === mgr ? 'manager' : t.id in w.inv ? 'invalidator' : 'faulter';
     for (const pc of labels[kind]) if (t.pc !== pc) out.push([`${t.id} at ${pc}`, () => setPc(w, t.id, pc)]);
@@ -99,7 +132,9 @@ function disturbances(w: SpecWorld, labels: Labels, mgr: string): Disturbance[] 
 /**
  * The few clauses one field cannot reach: the remove exemption of
  * NoCoverageLossOutsideRemove, a deferred removal, a walk on a freed
- * interval, a stale entry on the last page, an overlap inside an epoch.
+ * interval, a stale entry on the last page, an overlap inside an epoch or
+ * (hole punch) while an unmap is queued or planned, two intervals with one
+ * start.
  */
 function combinations(w: SpecWorld, mgr: string): Disturbance[] {
   const n = w.notifier;
@@ -108,35 +143,38 @@ function combinations(w: SpecWorld, mgr: string): Disturbance[] {
   const entry = (p: number): void => {
     w.driver.spte[p - 1] = w.mm.read(p);
   };
-  for (const s of w.subs.filter((x) => x.start >= 1)) {
-    const unlinked = (): void => {
-      n.tree.remove(s.id);
-      entry(s.start);
-    };
-    out.push([`${s.id} out of the tree with spte[${s.start}] set`, unlinked]);
-    out.push([
-      `${s.id} out of the tree with spte[${s.start}] set, ${mgr} removing it`,
-      () => {
-        unlinked();
-        (w.mgr as Writable<typeof w.mgr>).sub = s.id;
-        setPc(w, mgr, 'remove_wait');
-      },
-    ]);
-    if (n.tree.has(s.id)) {
-      out.push([
-        `${s.id} deferred for removal`,
-        () => {
-          n.deferred.push(s);
-          s.life = 'pending_remove';
-        },
-      ]);
-    }
+  const removing = (s: Subscription, pc: string | null): void => {
+    (w.mgr as Writable<typeof w.mgr>).sub = s.id;
+    if (pc !== null) setPc(w, mgr, pc);
+  };
+  for (const s of w.subs) {
     for (const [id, L] of Object.entries(w.inv)) {
       out.push([
         `${s.id} freed under ${id}'s cursor`,
         () => {
           s.life = 'freed';
           L.cursor = s.id;
+        },
+      ]);
+    }
+  }
+  for (const s of w.subs.filter((x) => x.start >= 1)) {
+    // A device entry of s's first page, or of the page after it, once s is out of the tree.
+    for (const p of [s.start, s.last + 1].filter((x) => x <= last)) {
+      const unlinked = (): void => {
+        n.tree.remove(s.id);
+        entry(p);
+      };
+      out.push([`${s.id} out of the tree with spte[${p}] set`, unlinked]);
+      out.push([`${s.id} out of the tree with spte[${p}] set, ${mgr} idle with it as its interval`, () => (unlinked(), removing(s, null))]);
+      out.push([`${s.id} out of the tree with spte[${p}] set, ${mgr} removing it`, () => (unlinked(), removing(s, 'remove_wait'))]);
+    }
+    if (n.tree.has(s.id)) {
+      out.push([
+        `${s.id} deferred for removal`,
+        () => {
+          n.deferred.push(s);
+          s.life = 'pending_remove';
         },
       ]);
     }
@@ -154,16 +192,38 @@ function combinations(w: SpecWorld, mgr: string): Disturbance[] {
         n.active += 1;
       },
     ]);
+    // Two intervals of the tree with one start, the later one a single page.
+    for (const b of w.subs.filter((x) => x !== s && n.tree.has(x.id) && n.tree.has(s.id))) {
+      out.push([`${b.id} made the page ${s.start} alone`, () => reshape(w, b, s.start, s.start)]);
+    }
+  }
+  if ('hp' in w && 'work' in w) out.push(...pendingWork(w as SpecWorld & HolePunchParts));
+  return out;
+}
+
+/** Hole punch: an overlap in the tree while an unmap is queued or a plan is under way (not settled). */
+function pendingWork(w: SpecWorld & HolePunchParts): Disturbance[] {
+  const s = w.subs.find((x) => x.start >= 1 && x.last < w.mm.npages && w.notifier.tree.has(x.id));
+  if (s === undefined) return [];
+  const work = w.work as UnmapWork[];
+  const out: Disturbance[] = [[`${s.id} to the last page, an unmap queued`, () => (grow(w, s), work.push({ sub: s.id, start: s.start, last: s.start }))]];
+  for (const [id, h] of Object.entries(w.hp)) {
+    const op: PlanOp = { api: 'update', sub: s.id, start: s.start, last: s.start };
+    out.push([`${s.id} to the last page, ${id} planning an update`, () => (grow(w, s), (h.ops as PlanOp[]).push(op))]);
   }
   return out;
 }
 
-/** `s` extended to the last page, the tree keyed by its new extent. */
-function grow(w: SpecWorld, s: Subscription): void {
+/** `s` given the extent start..last, the tree keyed by it. */
+function reshape(w: SpecWorld, s: Subscription, start: number, last: number): void {
   const inTree = w.notifier.tree.remove(s.id);
-  s.last = w.mm.npages;
+  s.start = start;
+  s.last = last;
   if (inTree) w.notifier.tree.insert(s.start, s.last, s.rank, s.id, s);
 }
+
+/** `s` extended to the last page. */
+const grow = (w: SpecWorld, s: Subscription): void => reshape(w, s, s.start, w.mm.npages);
 
 function setPc(w: SpecWorld, id: string, pc: string): void {
   (w.tasks.get(id) as { pc: string }).pc = pc;
@@ -199,11 +259,11 @@ async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<
   for (const stop of STOPS) {
     const undisturbed = await stoppedWorld(c, seed, stop);
     add(`step ${stop}`, undisturbed, undisturbed.snapshot());
-    const count = disturbances(await stoppedWorld(c, seed, stop), labels, c.mgr).length;
+    const count = disturbances(await stoppedWorld(c, seed, stop), labels, c).length;
     for (let i = 0; i < count; i++) {
       // A fresh world per disturbance: each state differs from a reachable one in one field.
       const w = await stoppedWorld(c, seed, stop);
-      const [label, apply] = disturbances(w, labels, c.mgr)[i] as Disturbance;
+      const [label, apply] = disturbances(w, labels, c)[i] as Disturbance;
       const snapshot = w.snapshotter();
       snapshot();
       apply();
