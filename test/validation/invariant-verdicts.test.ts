@@ -16,8 +16,8 @@
  * Each invariant must be found false somewhere, so the set of disturbances
  * is seen to reach every one. A disturbed state is read by the world's
  * snapshotter right after the undisturbed one, as the recorder reads a
- * step: a part kept from before although its field changed gives TLC a
- * state the checker did not see.
+ * step, and must equal a fresh snapshot: a part kept from before although
+ * its field changed would have TLC validate a state the world is not in.
  */
 import { describe, expect, it } from 'vitest';
 import { type ModelConstants } from '../../src/codegen/model-constants.ts';
@@ -31,6 +31,7 @@ import { HOLEPUNCH, MAINLINE, type StateFamily } from '../../src/validation/fami
 import { probeInvariants } from '../../src/validation/invariant-probe.ts';
 import { holePunchConstants, mainlineConstants, type RunShape } from '../../src/validation/run-shape.ts';
 import { makeWorld } from '../../src/validation/world-recorder.ts';
+import { setPc } from '../impl/world-fixtures.ts';
 import { SETUP, SLOW } from './tlc-setup.ts';
 
 
@@ -225,10 +226,6 @@ function reshape(w: SpecWorld, s: Subscription, start: number, last: number): vo
 /** `s` extended to the last page. */
 const grow = (w: SpecWorld, s: Subscription): void => reshape(w, s, s.start, w.mm.npages);
 
-function setPc(w: SpecWorld, id: string, pc: string): void {
-  (w.tasks.get(id) as { pc: string }).pc = pc;
-}
-
 /** The world of `c` after `steps` steps of the run of `seed` (or at its end). */
 async function stoppedWorld(c: ModelConstants, seed: number, steps: number): Promise<SpecWorld> {
   const choose = seededChooser(seed);
@@ -248,8 +245,9 @@ interface Probe {
  * distinct states, so equal states become one probe; the checker's verdict
  * is kept per label, since two worlds with the same state must get the same.
  */
-async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<Probe[]> {
+async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<{ probes: Probe[]; stale: string[] }> {
   const seen = new Map<string, Probe>();
+  const stale: string[] = [];
   const add = (label: string, w: SpecWorld, state: Record<string, unknown>): void => {
     const key = JSON.stringify(state);
     const probe = seen.get(key) ?? { state, verdicts: [] };
@@ -267,10 +265,13 @@ async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<
       const snapshot = w.snapshotter();
       snapshot();
       apply();
-      add(`step ${stop}, ${label}`, w, snapshot());
+      const shared = snapshot();
+      // What trace validation relies on: the recorder's state is the world's state.
+      if (JSON.stringify(shared) !== JSON.stringify(w.snapshot())) stale.push(`step ${stop}, ${label}`);
+      add(`step ${stop}, ${label}`, w, shared);
     }
   }
-  return [...seen.values()];
+  return { probes: [...seen.values()], stale };
 }
 
 /** Every (state, label) whose checker verdict differs from TLC's, as lines. */
@@ -285,7 +286,8 @@ function disagreements(ps: readonly Probe[], tlc: readonly string[][]): string[]
 }
 
 async function checkFamily(family: StateFamily, c: ModelConstants, seed: number, labels: Labels, invariants: readonly string[]): Promise<void> {
-  const ps = await probes(c, seed, labels);
+  const { probes: ps, stale } = await probes(c, seed, labels);
+  expect(stale.slice(0, 10)).toEqual([]);
   const tlc = await probeInvariants(SETUP, family, c, ps.map((p) => p.state), invariants);
   expect(disagreements(ps, tlc).slice(0, 10)).toEqual([]);
   // Every invariant is false on some probe, and the undisturbed stops satisfy all of them.
