@@ -13,8 +13,9 @@
  * The generated module binds the spec's variables to state i (every i is
  * an initial state; there is no next step) and prints
  * "tvinv <<i, <<value of each invariant, in the order asked>>>>". The judge
- * checks that every state printed exactly one line, so no verdict comes
- * from a state TLC did not evaluate.
+ * requires a line for every state and TLC's distinct-state count to equal
+ * the number of states, so no verdict comes from a state TLC did not
+ * evaluate.
  */
 import { parseTlcValue } from 'tla2tools-runner';
 import { type ModelConstants } from '../codegen/model-constants.ts';
@@ -28,8 +29,8 @@ export const PROBE_MARK = 'tvinv ';
 
 /**
  * The module and cfg that print the value of `invariants` (operators of
- * the family's module) on each of `states` (JSON shape of src/protocol;
- * they must be pairwise distinct, or TLC evaluates the repeated one once).
+ * the family's module) on each of `states` (JSON shape of src/protocol).
+ * Equal states are evaluated once each (`tvIdx` tells them apart).
  */
 export function invariantProbeSpec(
   moduleName: string,
@@ -79,12 +80,15 @@ export function verdictsFromLines(lines: readonly string[], states: number, inva
     if (!(i >= 1 && i <= states) || values?.kind !== 'tuple' || values.items.length !== invariants.length) {
       throw new Error(`invariant probe: unreadable verdict line: ${text}`);
     }
-    if (out[i - 1] !== undefined) throw new Error(`invariant probe: state ${i} evaluated twice (the states must be distinct)`);
-    out[i - 1] = invariants.filter((_, k) => {
+    const violated = invariants.filter((_, k) => {
       const b = values.items[k];
       if (b?.kind !== 'bool') throw new Error(`invariant probe: ${invariants[k]} is not a Boolean on state ${i}: ${text}`);
       return !b.value;
     });
+    // TLC may evaluate an initial state more than once; the values cannot differ.
+    const earlier = out[i - 1];
+    if (earlier !== undefined && earlier.join() !== violated.join()) throw new Error(`invariant probe: two different verdicts on state ${i}`);
+    out[i - 1] = violated;
   }
   const missing = out.findIndex((x) => x === undefined);
   if (missing >= 0) throw new Error(`invariant probe: TLC printed no verdict for state ${missing + 1}`);
@@ -100,6 +104,9 @@ export async function probeInvariants(
   invariants: readonly string[],
 ): Promise<string[][]> {
   const spec = invariantProbeSpec('TVProbe', family, constants, states, invariants);
-  const { printed } = await runGenerated(setup, spec, 'invariant probe');
+  const { printed, result } = await runGenerated(setup, spec, 'invariant probe');
+  if (result.distinctStates !== states.length) {
+    throw new Error(`invariant probe: TLC found ${String(result.distinctStates)} distinct states for ${states.length} given; the verdicts cannot be trusted`);
+  }
   return verdictsFromLines(printed, states.length, invariants);
 }
