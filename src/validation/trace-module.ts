@@ -43,8 +43,13 @@ export interface GeneratedSpec {
 const stateName = (r: number, k: number): string => `TV_${r}_${k}`;
 
 /** Conjunction binding every primed (or unprimed) spec variable to the fields of `s`. */
-function bind(family: StateFamily, s: string, prime: boolean): string {
+export function bind(family: StateFamily, s: string, prime: boolean): string {
   return family.variables.map((v) => `${v}${prime ? "'" : ''} = ${s}.${v}`).join(' /\\ ');
+}
+
+/** A next-state relation with no step. TLC refuses a constant-level NEXT, so it names the variable `v`. */
+export function noStep(name: string, v: string): string {
+  return `${name} == ${v}' = ${v} /\\ FALSE`;
 }
 
 /** Definitions of the states of one run. */
@@ -125,8 +130,7 @@ export function successorSpec(moduleName: string, family: StateFamily, constants
     from === null ? 'TVProbeInit == Init /\\ PrintT("tvinit " \\o ToString(' + record(false) + '))' : `TVFrom == ${stateToTla(family, from)}`,
     from === null ? '' : `TVProbeInit == ${bind(family, 'TVFrom', false)}`,
     `TVLog == PrintT("${SUCC_MARK}" \\o ToString(${record(true)})) /\\ FALSE`,
-    // TLC refuses a constant-level NEXT, so the empty next-state relation names a variable.
-    from === null ? `TVNone == ${family.variables[0]}' = ${family.variables[0]} /\\ FALSE` : '',
+    from === null ? noStep('TVNone', family.variables[0] as string) : '',
     '',
     '='.repeat(40),
     '',
