@@ -6,12 +6,17 @@
 // workers talk over 127.0.0.1). How to run it, the
 // measured scores and the survivors: docs/mutation-testing.md.
 // The report goes to reports/mutation/mutation.html.
+// MMU_MUTATION_SAMPLE_ONLY=1: a run of a drawn sample makes only the sampled
+// nodes' mutants, not every mutant nested in a sampled range
+// (scripts/mutation-sample-ignorer.mjs).
+const sampleOnly = process.env.MMU_MUTATION_SAMPLE_ONLY === '1';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   // related: false: vitest's import graph search finds no test of the mutated files (they are reached through src/codegen).
   vitest: { configFile: 'test/conformance/vitest.mutation.config.ts', related: false },
-  plugins: ['@stryker-mutator/vitest-runner'],
+  plugins: ['@stryker-mutator/vitest-runner', ...(sampleOnly ? ['./scripts/mutation-sample-ignorer.mjs'] : [])],
+  ignorers: sampleOnly ? ['sample-only'] : [],
   // Every file of src/impl the spec speaks about: the core, the interval
   // index, the wait queue, the driver lock, the mirror driver, the mm, the
   // scheduler the threads park at, the worlds and their thread programs,

@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 import { writeFileAtomic } from '../src/files/atomic-write.ts';
+import { sampleIgnorer } from './mutation-sample-ignorer.mjs';
 
 /** One mutant, named the way both the instrumenter and the JSON report can be matched on. */
 export interface SampledMutant {
@@ -63,12 +64,23 @@ const quietLogger = {
   error: (m: string) => console.error(m),
 } as unknown as ConstructorParameters<typeof Instrumenter>[0];
 
-/** Every mutant of the files, as Stryker's instrumenter makes them. */
-export async function listMutants(files: readonly string[]): Promise<SampledMutant[]> {
-  const input = files.map((name) => ({ name: resolve(name), content: readFileSync(name, 'utf8'), mutate: true as const }));
-  const options = { plugins: null, excludedMutations: [], ignorers: [] };
+type InstrumentOptions = Parameters<Instrumenter['instrument']>[1];
+
+/**
+ * Every mutant of the files, as Stryker's instrumenter makes them; with a
+ * sample, the mutants a run restricted to it makes (its ranges, and the
+ * sample-only ignorer of scripts/mutation-sample-ignorer.mjs).
+ */
+export async function listMutants(files: readonly string[], sample?: readonly SampledMutant[]): Promise<SampledMutant[]> {
+  const rangesOf = (name: string): true | { start: { line: number; column: number }; end: { line: number; column: number } }[] =>
+    sample === undefined
+      ? true
+      : sample.filter((m) => m.file === name).map((m) => ({ start: { line: m.start.line - 1, column: m.start.column }, end: { line: m.end.line - 1, column: m.end.column } }));
+  const input = files.map((name) => ({ name: resolve(name), content: readFileSync(name, 'utf8'), mutate: rangesOf(name) }));
+  const ignorers = sample === undefined ? [] : [sampleIgnorer(sample, process.cwd())];
+  const options = { plugins: null, excludedMutations: [], ignorers } as unknown as InstrumentOptions;
   const { mutants } = await new Instrumenter(quietLogger).instrument(input, options);
-  return mutants.map((m) => ({
+  return mutants.filter((m) => m.status === undefined).map((m) => ({
     file: relative(process.cwd(), m.fileName),
     mutatorName: m.mutatorName,
     replacement: m.replacement,
@@ -166,7 +178,10 @@ async function drawCommand(size: number, seed: number): Promise<number> {
   const sample = draw(all, size, seed);
   mkdirSync(dirname(SAMPLE_FILE), { recursive: true });
   writeFileAtomic(SAMPLE_FILE, JSON.stringify({ seed, population: all.length, sample }, null, 1) + '\n');
+  const files = [...new Set(sample.map((m) => m.file))].sort();
+  const running = await listMutants(files, sample);
   console.error(`mutation-sample: ${sample.length} of ${all.length} mutants (seed ${seed}) in ${SAMPLE_FILE}`);
+  console.error(`mutation-sample: Stryker will run ${running.length} of them with MMU_MUTATION_SAMPLE_ONLY=1 (the sampled nodes' mutants), more without it (every mutant nested in a sampled range)`);
   console.log(sample.map(rangeOf).join(','));
   return 0;
 }

@@ -39,13 +39,18 @@ export interface WorldOverrides {
   readonly ownerSkipSetting?: OwnerSkipSetting;
 }
 
-/** A started world mirroring `c`. */
-export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}): ReplayWorld {
-  if (isHolePunch(c)) return new HolePunchWorld(holePunchConfigOf(c, overrides)).start();
-  if (isHlist(c)) return new HlistWorld(hlistConfigOf(c, overrides)).start();
-  if (isExit(c)) return new ExitWorld(exitConfigOf(c, overrides)).start();
-  if (isOwnerSkip(c)) return new OwnerSkipWorld(ownerSkipConfigOf(c, overrides)).start();
-  return new World(worldConfigOf(c, overrides.variant)).start();
+/**
+ * A started world mirroring `c`. `choose` picks among a step's free
+ * arguments when the world runs on its own (trace validation's recorded
+ * runs); a replay names every argument and leaves it out.
+ */
+export function makeWorld(c: ModelConstants, overrides: WorldOverrides = {}, choose?: (n: number) => number): ReplayWorld {
+  const free = choose === undefined ? {} : { choose };
+  if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, overrides), ...free }).start();
+  if (isHlist(c)) return new HlistWorld({ ...hlistConfigOf(c, overrides), ...free }).start();
+  if (isExit(c)) return new ExitWorld({ ...exitConfigOf(c, overrides), ...free }).start();
+  if (isOwnerSkip(c)) return new OwnerSkipWorld({ ...ownerSkipConfigOf(c, overrides), ...free }).start();
+  return new World({ ...worldConfigOf(c, overrides.variant), ...free }).start();
 }
 
 /** The HlistWorldConfig that mirrors hlist-family constants. */

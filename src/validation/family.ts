@@ -1,18 +1,26 @@
 /**
- * The two spec families a run can be validated against: the mainline
- * modules (spec/MMUNotifier.tla, World) and the hole-punch modules
- * (spec/HolePunch.tla, HolePunchWorld). What the trace-module generator
- * needs of each: the module to extend, the variables (in the spec's order),
- * which JSON arrays are TLA+ sets, and the spec's constants as cfg lines.
+ * The spec families whose states src/validation writes as TLA+. A run can
+ * be validated against two: the mainline modules (spec/MMUNotifier.tla,
+ * World) and the hole-punch modules (spec/HolePunch.tla, HolePunchWorld).
+ * The invariant probe also reads the process-exit, hlist and owner-skip
+ * families (their checkers against TLC). What the generators need of each:
+ * the module to extend, the variables (in the spec's order), which JSON
+ * arrays are TLA+ sets, and the spec's constants as cfg lines.
  */
-import { isHolePunch, type ModelConstants } from '../codegen/model-constants.ts';
+import { isExit, isHlist, isHolePunch, isOwnerSkip, type ModelConstants } from '../codegen/model-constants.ts';
 import { tlaString } from './tla-text.ts';
 
 /** What differs between the families for trace validation. */
 export interface StateFamily {
-  readonly name: 'mainline' | 'holepunch';
-  /** The spec module the trace module EXTENDS (it defines Init, InvStep, FltStep, MgrStep, Next). */
+  readonly name: 'mainline' | 'holepunch' | 'exit' | 'hlist' | 'ownerskip';
+  /** The spec module the generated module EXTENDS (for trace validation it defines Init, InvStep, FltStep, MgrStep, Next). */
   readonly module: string;
+  /**
+   * What the family's models add to the cfg's CONSTANTS: the hook
+   * definitions they override (`ExtraInvPcs <- HlistExtraInvPcs`, on which
+   * TypeOK depends) and values for spec/MC.tla's i1, i2.
+   */
+  readonly cfgLines?: readonly string[];
   /**
    * The safety invariants every recorded state must satisfy (names of
    * the module's operators): the set every safety model of the family
@@ -60,12 +68,55 @@ export const HOLEPUNCH: StateFamily = {
     path === 'tree' || path === 'waitq' || path === 'vma' || path === 'mmap.readers' || path === 'lastAction.args.subs' || /^relq\.[^.]+$/.test(path),
 };
 
-/** The family whose constants these are. */
+/**
+ * spec/ProcessExit.tla, through spec/MCExit.tla, which defines the exit
+ * models' invariants (and, through spec/MC.tla, the model values i1, i2).
+ * The mainline invariants less ZappedBeforeMutate, which the release walk
+ * passes without changing a PTE (ZappedBeforeUnmap instead).
+ */
+export const EXIT: StateFamily = {
+  name: 'exit',
+  module: 'MCExit',
+  cfgLines: ['i1 = "i1"', 'i2 = "i2"', 'ExtraActionNames <- ExitActionNames'],
+  invariants: [
+    ...MAINLINE.invariants.filter((i) => i !== 'ZappedBeforeMutate'),
+    'NoCoverageLossOutsideRemove', 'ZappedBeforeUnmap', 'NoInsertAfterExit', 'NoStaleDeviceEntryWhileDeviceRuns',
+  ],
+  variables: [...MAINLINE_VARS, 'ext'],
+  isSet: (path) => MAINLINE.isSet(path),
+};
+
+/** spec/HlistNotifier.tla: `hl[t].started` is a set of hlist subscribers. */
+export const HLIST: StateFamily = {
+  name: 'hlist',
+  module: 'HlistNotifier',
+  // As spec/models/export/MCExport_Hlist.cfg: dmirror's shape with the hlist walk after the tree's.
+  cfgLines: ['AfterTreeWalk <- HlistAfterTreeWalk', 'HlistEndOwed <- HlistEndOwedHere', 'ExtraInvPcs <- HlistExtraInvPcs', 'ExtraActionNames <- HlistExtraActionNames'],
+  invariants: [...MAINLINE.invariants, 'HlistStartsPaired', 'NoStaleDeviceEntryAnywhere'],
+  variables: [...MAINLINE_VARS, 'hl'],
+  isSet: (path) => MAINLINE.isSet(path) || /^hl\.[^.]+\.started$/.test(path),
+};
+
+/** spec/OwnerSkip.tla: devmem and migent are sets of pages. The invariants of its models. */
+export const OWNERSKIP: StateFamily = {
+  name: 'ownerskip',
+  module: 'OwnerSkip',
+  invariants: [
+    'TypeOK', 'OddSeqImpliesActive', 'InsertedSeqsOdd', 'WalkersOnlyWhileOdd', 'WalkersShareEpochSeq', 'DriverLockHeldInCriticalSections',
+    'NoCoverageLoss', 'NoStaleDeviceEntry',
+  ],
+  variables: [...MAINLINE_VARS, 'devmem', 'migent', 'mig'],
+  isSet: (path) => MAINLINE.isSet(path) || path === 'devmem' || path === 'migent',
+};
+
+/** The family whose constants these are (trace validation: mainline or hole punch). */
 export function familyOf(c: ModelConstants): StateFamily {
   return isHolePunch(c) ? HOLEPUNCH : MAINLINE;
 }
 
 const set = (xs: readonly string[]): string => `{${xs.map(tlaString).join(', ')}}`;
+const seq = (xs: readonly string[]): string => `<<${xs.map(tlaString).join(', ')}>>`;
+const bool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
 const pairs = (xs: ReadonlyArray<readonly [number, number]>): string => `{${xs.map(([a, b]) => `<<${a}, ${b}>>`).join(', ')}}`;
 const fn = (ids: readonly string[], m: Record<string, number>): string =>
   ids.length === 0 ? '<<>>' : `(${ids.map((id) => `${tlaString(id)} :> ${m[id] ?? 0}`).join(' @@ ')})`;
@@ -79,14 +130,14 @@ export function constantBindings(c: ModelConstants): { definitions: string[]; cf
   const defs: Array<[string, string, string]> = [
     ['Variant', 'TVVariant', tlaString(c.variant)],
     ['NPages', 'TVNPages', String(c.npages)],
-    ['SubList', 'TVSubList', `<<${c.subList.map(tlaString).join(', ')}>>`],
+    ['SubList', 'TVSubList', seq(c.subList)],
     ['SubStart', 'TVSubStart', fn(c.subList, c.subStart)],
     ['SubLast', 'TVSubLast', fn(c.subList, c.subLast)],
     ['Invalidators', 'TVInvalidators', set(c.invalidators)],
     ['Faulters', 'TVFaulters', set(c.faulters)],
     ['Mgr', 'TVMgr', tlaString(c.mgr)],
     ['InvRanges', 'TVInvRanges', pairs(c.invRanges)],
-    ['Blockable', 'TVBlockable', `{${c.blockable.map((b) => (b ? 'TRUE' : 'FALSE')).join(', ')}}`],
+    ['Blockable', 'TVBlockable', `{${c.blockable.map(bool).join(', ')}}`],
     ['MaxInv', 'TVMaxInv', String(c.maxInv)],
     ['MaxFaults', 'TVMaxFaults', String(c.maxFaults)],
     ['MaxTries', 'TVMaxTries', String(c.maxTries)],
@@ -99,7 +150,38 @@ export function constantBindings(c: ModelConstants): { definitions: string[]; cf
       ['InitTree', 'TVInitTree', set(c.initTree)],
       ['AmdkfdFix', 'TVAmdkfdFix', tlaString(c.amdkfdFix)],
       ['InvalidatorContext', 'TVInvalidatorContext', tlaString(c.invalidatorContext)],
-      ['FaultRecheck', 'TVFaultRecheck', c.faultRecheck ? 'TRUE' : 'FALSE'],
+      ['FaultRecheck', 'TVFaultRecheck', bool(c.faultRecheck)],
+    );
+  }
+  if (isExit(c)) {
+    defs.push(
+      ['Exiter', 'TVExiter', tlaString(c.exiter)],
+      ['ExitDriver', 'TVExitDriver', tlaString(c.exitDriver)],
+      ['HlistStopsDevice', 'TVHlistStopsDevice', bool(c.hlistStopsDevice)],
+      ['InsertGuard', 'TVInsertGuard', tlaString(c.insertGuard)],
+    );
+  }
+  if (isHlist(c)) {
+    // nouveau's shape is an operator override of the model's cfg (AfterSetSeq), not a constant.
+    if (c.driverShape !== 'dmirror') throw new Error(`the ${c.driverShape} driver shape is a cfg override; only dmirror's is bound here`);
+    defs.push(
+      ['HlistSubs', 'TVHlistSubs', seq(c.hlistSubs)],
+      ['HlistFailing', 'TVHlistFailing', set(c.hlistFailing)],
+      ['HlistZapping', 'TVHlistZapping', set(c.hlistZapping)],
+      ['HlistPaired', 'TVHlistPaired', set(c.hlistPaired)],
+      ['HlistPairsEnds', 'TVHlistPairsEnds', bool(c.hlistPairsEnds)],
+      ['HlistFix', 'TVHlistFix', tlaString(c.hlistFix)],
+    );
+  }
+  if (isOwnerSkip(c)) {
+    defs.push(
+      ['Migrators', 'TVMigrators', set(c.migrators)],
+      ['OwnerSkip', 'TVOwnerSkip', tlaString(c.ownerSkip)],
+      ['MigrationEntries', 'TVMigrationEntries', bool(c.migrationEntries)],
+      ['FinalizeTakesLock', 'TVFinalizeTakesLock', bool(c.finalizeTakesLock)],
+      ['FinalizeStores', 'TVFinalizeStores', bool(c.finalizeStores)],
+      ['InitTree', 'TVInitTree', set(c.initTree)],
+      ['InitDevmem', 'TVInitDevmem', `{${c.initDevmem.join(', ')}}`],
     );
   }
   return {

@@ -62,7 +62,8 @@ export function invariantProbeSpec(
     '='.repeat(40),
     '',
   ].join('\n');
-  const config = ['CONSTANTS', ...cfg, 'INIT TVProbeInit', 'NEXT TVNone', 'CHECK_DEADLOCK FALSE', ''].join('\n');
+  const extra = (family.cfgLines ?? []).map((line) => `    ${line}`);
+  const config = ['CONSTANTS', ...cfg, ...extra, 'INIT TVProbeInit', 'NEXT TVNone', 'CHECK_DEADLOCK FALSE', ''].join('\n');
   return { moduleName, module, cfg: config };
 }
 

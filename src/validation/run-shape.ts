@@ -6,7 +6,7 @@
  * nested in others, several with the same start (ties broken by SubList
  * order, as the spec's Before does), single pages and long ranges.
  */
-import { type HolePunchConstants, type MainlineConstants } from '../codegen/model-constants.ts';
+import { type ExitConstants, type HlistConstants, type HolePunchConstants, type MainlineConstants, type OwnerSkipConstants } from '../codegen/model-constants.ts';
 import { type HolePunchStrategy, type VariantName } from '../protocol/variants.ts';
 import { seededChooser as seededRandom } from './world-recorder.ts';
 
@@ -138,5 +138,60 @@ export function holePunchConstants(s: RunShape, seed: number, strategy: HolePunc
     amdkfdFix: 'none',
     invalidatorContext: 'rmap',
     faultRecheck: false,
+  };
+}
+
+/** The first invalidator of `c`, which the exit and owner-skip families give a role. */
+function firstInvalidator(c: MainlineConstants, role: string): string {
+  const id = c.invalidators[0];
+  if (id === undefined) throw new RangeError(`the ${role} family needs at least one invalidator`);
+  return id;
+}
+
+/**
+ * The process-exit constants (spec/ProcessExit.tla) of a shape: the first
+ * invalidator exits; lib/test_hmm.c's callback, inserts under mmget (the
+ * setting of spec/models/exit/MCExitDmirror.cfg, where every invariant holds).
+ */
+export function exitConstants(s: RunShape, seed: number): ExitConstants {
+  const c = mainlineConstants(s, seed);
+  return { ...c, exiter: firstInvalidator(c, 'exit'), exitDriver: 'dmirror', hlistStopsDevice: false, insertGuard: 'mmget' };
+}
+
+/** The hlist constants (spec/HlistNotifier.tla) of a shape: a KVM-like paired subscriber and nouveau's, as MCExport_Hlist.cfg. */
+export function hlistConstants(s: RunShape, seed: number): HlistConstants {
+  return {
+    ...mainlineConstants(s, seed),
+    hlistSubs: ['kvm', 'nouveau'],
+    hlistFailing: ['nouveau'],
+    hlistZapping: ['nouveau'],
+    hlistPaired: ['kvm'],
+    hlistPairsEnds: true,
+    hlistFix: 'none',
+    driverShape: 'dmirror',
+  };
+}
+
+/**
+ * The owner-skip constants (spec/OwnerSkip.tla) of a shape: every interval
+ * in the tree at the start, the first invalidator migrating, the others
+ * ordinary invalidations, the first page of each interval on the device;
+ * both fixes, set_seq and no store at finalize (the setting of
+ * spec/models/ownerskip/MCOwnerSkipSetSeqNoStore.cfg, where every invariant
+ * holds against an ordinary invalidation during a migration; with the store,
+ * MCOwnerSkipSetSeqOtherInvalidation shows SAFE-1 fail).
+ */
+export function ownerSkipConstants(s: RunShape, seed: number): OwnerSkipConstants {
+  const c = mainlineConstants(s, seed);
+  const devmem = [...new Set(Object.values(c.subStart))].sort((a, b) => a - b);
+  return {
+    ...c,
+    migrators: [firstInvalidator(c, 'owner-skip')],
+    ownerSkip: 'set_seq',
+    migrationEntries: true,
+    finalizeTakesLock: true,
+    finalizeStores: false,
+    initTree: [...c.subList],
+    initDevmem: devmem,
   };
 }

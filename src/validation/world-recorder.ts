@@ -13,11 +13,9 @@
  *
  * When src/impl's world interface changes, this is the file to adapt.
  */
-import { holePunchConfigOf, worldConfigOf } from '../codegen/world-config.ts';
-import { isHolePunch, type ModelConstants } from '../codegen/model-constants.ts';
+import { makeWorld as makeModelWorld } from '../codegen/world-config.ts';
+import { type ModelConstants } from '../codegen/model-constants.ts';
 import { runWorldSchedule, seededChooser, type Policy } from '../impl/explore.ts';
-import { HolePunchWorld } from '../impl/holepunch/world.ts';
-import { World } from '../impl/mainline/world.ts';
 import type { SpecWorld } from '../impl/world-api.ts';
 import { type VariantName } from '../protocol/variants.ts';
 
@@ -56,10 +54,9 @@ export interface RecordedRun {
   readonly failure: string | null;
 }
 
-/** The started world of the constants' family (the hot loop of the run goes through these few members). */
+/** The started world of the constants' family, its free choices from `choose` (the hot loop of the run goes through these few members). */
 export function makeWorld(c: ModelConstants, variant: VariantName | undefined, choose: (n: number) => number): SpecWorld {
-  if (isHolePunch(c)) return new HolePunchWorld({ ...holePunchConfigOf(c, variant ? { variant } : {}), choose }).start();
-  return new World({ ...worldConfigOf(c, variant ?? c.variant), choose }).start();
+  return makeModelWorld(c, variant ? { variant } : {}, choose);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * The implementation's invariant checkers (World.violations,
- * HolePunchWorld.violations) against the spec's invariants, evaluated by
- * the real TLC, on states no run reaches.
+ * The implementation's invariant checkers (the violations() of World,
+ * HolePunchWorld, ExitWorld, HlistWorld and OwnerSkipWorld) against the
+ * spec's invariants, evaluated by the real TLC, on states no run reaches.
  *
  * A replay or a validated run only shows a checker states where every
  * invariant holds (or a counterexample's last state), so a checker that
@@ -17,7 +17,9 @@
  * is seen to reach every one. A disturbed state is read by the world's
  * snapshotter right after the undisturbed one, as the recorder reads a
  * step, and must equal a fresh snapshot: a part kept from before although
- * its field changed would have TLC validate a state the world is not in.
+ * its field changed would have TLC validate a state the world is not in
+ * (it found HlistWorld's snapshotter without `hl`). The families' own
+ * variables are disturbed by family-disturbances.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { type ModelConstants } from '../../src/codegen/model-constants.ts';
@@ -27,11 +29,12 @@ import { type PlanOp } from '../../src/impl/holepunch/plan.ts';
 import { type Subscription } from '../../src/impl/subscription.ts';
 import { type SpecWorld } from '../../src/impl/world-api.ts';
 import { PC_VALUES, type LifeState } from '../../src/protocol/index.ts';
-import { HOLEPUNCH, MAINLINE, type StateFamily } from '../../src/validation/family.ts';
+import { EXIT, HLIST, HOLEPUNCH, MAINLINE, OWNERSKIP, type StateFamily } from '../../src/validation/family.ts';
 import { probeInvariants } from '../../src/validation/invariant-probe.ts';
-import { holePunchConstants, mainlineConstants, type RunShape } from '../../src/validation/run-shape.ts';
+import { exitConstants, hlistConstants, holePunchConstants, mainlineConstants, ownerSkipConstants, type RunShape } from '../../src/validation/run-shape.ts';
 import { makeWorld } from '../../src/validation/world-recorder.ts';
 import { setPc } from '../impl/world-fixtures.ts';
+import { exitDisturbances, hlistDisturbances, ownerSkipDisturbances, type Disturbance, type ExtraDisturbances } from './family-disturbances.ts';
 import { SETUP, SLOW } from './tlc-setup.ts';
 
 
@@ -40,8 +43,6 @@ const SHAPE: RunShape = { subs: 5, pages: 10, invalidators: 2, faulters: 2, inva
 /** The points of a run (steps taken) at which it is stopped and disturbed; the last is past its end (settled). */
 const STOPS = [0, 6, 12, 20, 30, 45, 10_000];
 const LIVES: readonly LifeState[] = ['unused', 'in_tree', 'pending_insert', 'pending_remove', 'removed', 'freed'];
-
-type Disturbance = readonly [label: string, apply: () => void];
 
 /** Writable views of what the disturbances change (the world's API is read-only for callers). */
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -63,11 +64,20 @@ const HOLEPUNCH_LABELS: Labels = {
   manager: [...PC_VALUES.manager, 'unmap_work_done'],
 };
 
+/** spec/HlistNotifier.tla HlistExtraInvPcs: the hlist walk's labels. */
+const HLIST_LABELS: Labels = {
+  ...PC_VALUES,
+  invalidator: [...PC_VALUES.invalidator, 'mn_hlist_invalidate_range_start', 'mn_hlist_unwind_end', 'mn_hlist_invalidate_end'],
+};
+
+/** No variables beyond the mainline and hole-punch fields disturbed below. */
+const NONE: ExtraDisturbances = () => [];
+
 /** `x` moved by one within 0..max. */
 const bump = (x: number, max: number): number => (x < max ? x + 1 : x - 1);
 
-/** Disturbances of `w`'s current state, one field each but for {@link combinations}. */
-function disturbances(w: SpecWorld, labels: Labels, c: ModelConstants): Disturbance[] {
+/** Disturbances of `w`'s current state, one field each but for {@link combinations}; `extra` for the family's own variables. */
+function disturbances(w: SpecWorld, labels: Labels, c: ModelConstants, extra: ExtraDisturbances): Disturbance[] {
   const n = w.notifier;
   const mgr = c.mgr;
   const out: Disturbance[] = [
@@ -127,7 +137,7 @@ function disturbances(w: SpecWorld, labels: Labels, c: ModelConstants): Disturba
     out.push([`spte[${p}] = pte[${p}]`, () => (w.driver.spte[p - 1] = w.mm.read(p))]);
     out.push([`pte[${p}] + 1`, () => (w.mm.pte[p - 1] = w.mm.read(p) + 1)]);
   }
-  return [...out, ...combinations(w, mgr)];
+  return [...out, ...combinations(w, mgr), ...extra(w)];
 }
 
 /**
@@ -245,7 +255,7 @@ interface Probe {
  * distinct states, so equal states become one probe; the checker's verdict
  * is kept per label, since two worlds with the same state must get the same.
  */
-async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<{ probes: Probe[]; stale: string[] }> {
+async function probes(c: ModelConstants, seed: number, labels: Labels, extra: ExtraDisturbances): Promise<{ probes: Probe[]; stale: string[] }> {
   const seen = new Map<string, Probe>();
   const stale: string[] = [];
   const add = (label: string, w: SpecWorld, state: Record<string, unknown>): void => {
@@ -257,11 +267,11 @@ async function probes(c: ModelConstants, seed: number, labels: Labels): Promise<
   for (const stop of STOPS) {
     const undisturbed = await stoppedWorld(c, seed, stop);
     add(`step ${stop}`, undisturbed, undisturbed.snapshot());
-    const count = disturbances(await stoppedWorld(c, seed, stop), labels, c).length;
+    const count = disturbances(await stoppedWorld(c, seed, stop), labels, c, extra).length;
     for (let i = 0; i < count; i++) {
       // A fresh world per disturbance: each state differs from a reachable one in one field.
       const w = await stoppedWorld(c, seed, stop);
-      const [label, apply] = disturbances(w, labels, c)[i] as Disturbance;
+      const [label, apply] = disturbances(w, labels, c, extra)[i] as Disturbance;
       const snapshot = w.snapshotter();
       snapshot();
       apply();
@@ -285,8 +295,15 @@ function disagreements(ps: readonly Probe[], tlc: readonly string[][]): string[]
   });
 }
 
-async function checkFamily(family: StateFamily, c: ModelConstants, seed: number, labels: Labels, invariants: readonly string[]): Promise<void> {
-  const { probes: ps, stale } = await probes(c, seed, labels);
+async function checkFamily(
+  family: StateFamily,
+  c: ModelConstants,
+  seed: number,
+  labels: Labels,
+  invariants: readonly string[],
+  extra: ExtraDisturbances = NONE,
+): Promise<void> {
+  const { probes: ps, stale } = await probes(c, seed, labels, extra);
   expect(stale.slice(0, 10)).toEqual([]);
   const tlc = await probeInvariants(SETUP, family, c, ps.map((p) => p.state), invariants);
   expect(disagreements(ps, tlc).slice(0, 10)).toEqual([]);
@@ -315,6 +332,31 @@ describe('the implementation\'s invariant checkers agree with TLC on disturbed s
       const c = holePunchConstants(SHAPE, 3);
       const invariants = [...HOLEPUNCH.invariants, 'NoFaultUseAfterRelease', 'NoCoverageLoss', 'NoOverlapWhenSettled'];
       await checkFamily(HOLEPUNCH, c, 5, HOLEPUNCH_LABELS, invariants);
+    },
+    SLOW,
+  );
+
+  it(
+    'process exit: ExitWorld.violations() against MCExit',
+    async () => {
+      await checkFamily(EXIT, exitConstants(SHAPE, 3), 5, MAINLINE_LABELS, EXIT.invariants, exitDisturbances);
+    },
+    SLOW,
+  );
+
+  it(
+    'hlist: HlistWorld.violations() against HlistNotifier',
+    async () => {
+      const c = hlistConstants(SHAPE, 3);
+      await checkFamily(HLIST, c, 5, HLIST_LABELS, [...HLIST.invariants, 'NoCoverageLossOutsideRemove'], hlistDisturbances(c.hlistSubs));
+    },
+    SLOW,
+  );
+
+  it(
+    'owner skip: OwnerSkipWorld.violations() against OwnerSkip',
+    async () => {
+      await checkFamily(OWNERSKIP, ownerSkipConstants(SHAPE, 3), 5, MAINLINE_LABELS, OWNERSKIP.invariants, ownerSkipDisturbances);
     },
     SLOW,
   );

@@ -52,9 +52,20 @@ export class HlistWorld extends World {
   }
 
   override snapshot(): HlistProtocolState {
+    return { ...super.snapshot(), hl: this.hlState() };
+  }
+
+  /** The recorder's snapshots (SpecWorld.snapshotter) carry `hl` too: a copy each, as snapshot() makes. */
+  override snapshotter(): () => HlistProtocolState {
+    const base = super.snapshotter();
+    return () => ({ ...base(), hl: this.hlState() });
+  }
+
+  /** hl: a copy of each invalidator's hlist walk. */
+  private hlState(): Record<string, HlistWalk> {
     const hl: Record<string, HlistWalk> = {};
     for (const id of this.cfg.invalidators) hl[id] = { ...this.wrapper.walkOf(id), started: [...this.wrapper.walkOf(id).started] };
-    return { ...super.snapshot(), hl };
+    return hl;
   }
 
   /** The mainline invariants, HlistStartsPaired and NoStaleDeviceEntryAnywhere (spec/HlistNotifier.tla). */
