@@ -56,6 +56,26 @@ describe('mutation sample (scripts/mutation-sample.ts)', () => {
     expect(statusesOf([{ ...m, file: 'src/y.ts' }], report)).toEqual([undefined]);
   });
 
+  it('restricted to a sample, makes the mutants of the sampled node and none nested in it (the sample-only ignorer)', async () => {
+    const source = 'export function both(a: number, b: number): boolean {\n  return a > 1 && b < 2;\n}\n';
+    const file = relative(process.cwd(), join(dir, 'both.ts'));
+    writeFileSync(file, source);
+    const all = await listMutants([file]);
+    const logical = all.find((m) => m.mutatorName === 'LogicalOperator')!;
+    expect(textAt(source, logical)).toBe('a > 1 && b < 2');
+    const kept = await listMutants([file], [logical]);
+    // The node's own mutants (the operator, and the condition made true or false) run; its operands' do not.
+    expect(kept.every((m) => textAt(source, m) === 'a > 1 && b < 2')).toBe(true);
+    expect(kept.map((m) => m.mutatorName)).toContain('LogicalOperator');
+    const nested = all.filter((m) => textAt(source, m) === 'a > 1' || textAt(source, m) === 'b < 2');
+    expect(nested.length).toBeGreaterThan(0);
+    // A sampled operand keeps its own mutants, and the node that holds it stays in the walk.
+    const operand = nested[0]!;
+    const both = await listMutants([file], [logical, operand]);
+    expect(both.some((m) => textAt(source, m) === textAt(source, operand))).toBe(true);
+    expect(both.length).toBeGreaterThan(kept.length);
+  });
+
   it('gives the Wilson interval: 50 of 100 is 40.4 %–59.6 %, and it stays within 0 and 1', () => {
     const [lo, hi] = wilson(50, 100);
     expect(lo).toBeCloseTo(0.4038, 3);
