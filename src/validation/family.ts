@@ -10,7 +10,7 @@
 import { isExit, isHlist, isHolePunch, isOwnerSkip, type ModelConstants } from '../codegen/model-constants.ts';
 import { tlaString } from './tla-text.ts';
 
-/** What differs between the families for trace validation. */
+/** What differs between the families for the generated modules (trace specs, invariant probes). */
 export interface StateFamily {
   readonly name: 'mainline' | 'holepunch' | 'exit' | 'hlist' | 'ownerskip';
   /** The spec module the generated module EXTENDS (for trace validation it defines Init, InvStep, FltStep, MgrStep, Next). */

@@ -1,6 +1,6 @@
 /**
- * The one file of src/validation that knows src/impl: it builds a World or
- * HolePunchWorld for a run's constants, lets the explorer's random or PCT
+ * The one file of src/validation that knows src/impl: it builds the world
+ * of a run's constants (src/codegen/world-config.ts makeWorld), lets the explorer's random or PCT
  * scheduler drive it (src/impl/explore.ts runWorldSchedule) and records,
  * after every step, the world's snapshot, sharing with the previous state
  * every part the step did not change (SpecWorld.snapshotter), so a
