@@ -127,65 +127,66 @@ const fn = (ids: readonly string[], m: Record<string, number>): string =>
  * a model of its own (the small models of spec/MC*.tla stay as they are).
  */
 export function constantBindings(c: ModelConstants): { definitions: string[]; cfg: string[] } {
-  const defs: Array<[string, string, string]> = [
-    ['Variant', 'TVVariant', tlaString(c.variant)],
-    ['NPages', 'TVNPages', String(c.npages)],
-    ['SubList', 'TVSubList', seq(c.subList)],
-    ['SubStart', 'TVSubStart', fn(c.subList, c.subStart)],
-    ['SubLast', 'TVSubLast', fn(c.subList, c.subLast)],
-    ['Invalidators', 'TVInvalidators', set(c.invalidators)],
-    ['Faulters', 'TVFaulters', set(c.faulters)],
-    ['Mgr', 'TVMgr', tlaString(c.mgr)],
-    ['InvRanges', 'TVInvRanges', pairs(c.invRanges)],
-    ['Blockable', 'TVBlockable', `{${c.blockable.map(bool).join(', ')}}`],
-    ['MaxInv', 'TVMaxInv', String(c.maxInv)],
-    ['MaxFaults', 'TVMaxFaults', String(c.maxFaults)],
-    ['MaxTries', 'TVMaxTries', String(c.maxTries)],
+  const defs: Array<[constant: string, value: string]> = [
+    ['Variant', tlaString(c.variant)],
+    ['NPages', String(c.npages)],
+    ['SubList', seq(c.subList)],
+    ['SubStart', fn(c.subList, c.subStart)],
+    ['SubLast', fn(c.subList, c.subLast)],
+    ['Invalidators', set(c.invalidators)],
+    ['Faulters', set(c.faulters)],
+    ['Mgr', tlaString(c.mgr)],
+    ['InvRanges', pairs(c.invRanges)],
+    ['Blockable', `{${c.blockable.map(bool).join(', ')}}`],
+    ['MaxInv', String(c.maxInv)],
+    ['MaxFaults', String(c.maxFaults)],
+    ['MaxTries', String(c.maxTries)],
   ];
   if (isHolePunch(c)) {
     defs.push(
-      ['Strategy', 'TVStrategy', tlaString(c.strategy)],
-      ['Unmappers', 'TVUnmappers', set(c.unmappers)],
-      ['UnmapRanges', 'TVUnmapRanges', pairs(c.unmapRanges)],
-      ['InitTree', 'TVInitTree', set(c.initTree)],
-      ['AmdkfdFix', 'TVAmdkfdFix', tlaString(c.amdkfdFix)],
-      ['InvalidatorContext', 'TVInvalidatorContext', tlaString(c.invalidatorContext)],
-      ['FaultRecheck', 'TVFaultRecheck', bool(c.faultRecheck)],
+      ['Strategy', tlaString(c.strategy)],
+      ['Unmappers', set(c.unmappers)],
+      ['UnmapRanges', pairs(c.unmapRanges)],
+      ['InitTree', set(c.initTree)],
+      ['AmdkfdFix', tlaString(c.amdkfdFix)],
+      ['InvalidatorContext', tlaString(c.invalidatorContext)],
+      ['FaultRecheck', bool(c.faultRecheck)],
     );
   }
   if (isExit(c)) {
     defs.push(
-      ['Exiter', 'TVExiter', tlaString(c.exiter)],
-      ['ExitDriver', 'TVExitDriver', tlaString(c.exitDriver)],
-      ['HlistStopsDevice', 'TVHlistStopsDevice', bool(c.hlistStopsDevice)],
-      ['InsertGuard', 'TVInsertGuard', tlaString(c.insertGuard)],
+      ['Exiter', tlaString(c.exiter)],
+      ['ExitDriver', tlaString(c.exitDriver)],
+      ['HlistStopsDevice', bool(c.hlistStopsDevice)],
+      ['InsertGuard', tlaString(c.insertGuard)],
     );
   }
   if (isHlist(c)) {
     // nouveau's shape is an operator override of the model's cfg (AfterSetSeq), not a constant.
     if (c.driverShape !== 'dmirror') throw new Error(`the ${c.driverShape} driver shape is a cfg override; only dmirror's is bound here`);
     defs.push(
-      ['HlistSubs', 'TVHlistSubs', seq(c.hlistSubs)],
-      ['HlistFailing', 'TVHlistFailing', set(c.hlistFailing)],
-      ['HlistZapping', 'TVHlistZapping', set(c.hlistZapping)],
-      ['HlistPaired', 'TVHlistPaired', set(c.hlistPaired)],
-      ['HlistPairsEnds', 'TVHlistPairsEnds', bool(c.hlistPairsEnds)],
-      ['HlistFix', 'TVHlistFix', tlaString(c.hlistFix)],
+      ['HlistSubs', seq(c.hlistSubs)],
+      ['HlistFailing', set(c.hlistFailing)],
+      ['HlistZapping', set(c.hlistZapping)],
+      ['HlistPaired', set(c.hlistPaired)],
+      ['HlistPairsEnds', bool(c.hlistPairsEnds)],
+      ['HlistFix', tlaString(c.hlistFix)],
     );
   }
   if (isOwnerSkip(c)) {
     defs.push(
-      ['Migrators', 'TVMigrators', set(c.migrators)],
-      ['OwnerSkip', 'TVOwnerSkip', tlaString(c.ownerSkip)],
-      ['MigrationEntries', 'TVMigrationEntries', bool(c.migrationEntries)],
-      ['FinalizeTakesLock', 'TVFinalizeTakesLock', bool(c.finalizeTakesLock)],
-      ['FinalizeStores', 'TVFinalizeStores', bool(c.finalizeStores)],
-      ['InitTree', 'TVInitTree', set(c.initTree)],
-      ['InitDevmem', 'TVInitDevmem', `{${c.initDevmem.join(', ')}}`],
+      ['Migrators', set(c.migrators)],
+      ['OwnerSkip', tlaString(c.ownerSkip)],
+      ['MigrationEntries', bool(c.migrationEntries)],
+      ['FinalizeTakesLock', bool(c.finalizeTakesLock)],
+      ['FinalizeStores', bool(c.finalizeStores)],
+      ['InitTree', set(c.initTree)],
+      ['InitDevmem', `{${c.initDevmem.join(', ')}}`],
     );
   }
+  // Each constant C is bound to a definition TVC of the generated module.
   return {
-    definitions: defs.map(([, name, value]) => `${name} == ${value}`),
-    cfg: defs.map(([constant, name]) => `    ${constant} <- ${name}`),
+    definitions: defs.map(([constant, value]) => `TV${constant} == ${value}`),
+    cfg: defs.map(([constant]) => `    ${constant} <- TV${constant}`),
   };
 }
